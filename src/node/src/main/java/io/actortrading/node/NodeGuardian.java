@@ -1,0 +1,76 @@
+package io.actortrading.node;
+
+import com.typesafe.config.Config;
+import io.actortrading.node.clock.MarketClock;
+import io.actortrading.node.feed.FeedRouter;
+import io.actortrading.node.feed.FeedSupervisor;
+import io.actortrading.node.registry.SymbolRegistry;
+import io.actortrading.node.symbol.IngestMetrics;
+import io.actortrading.node.symbol.SymbolActor;
+import io.actortrading.node.symbol.SymbolSettings;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.ShardingEnvelope;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+
+/**
+ * The root of a node: joins the cluster (itself, when no seed nodes are configured), starts the
+ * symbol shard region, the registry, the router and the feeds, and publishes them through
+ * {@link NodeServices}.
+ */
+public final class NodeGuardian {
+
+    /**
+     * How this node runs.
+     *
+     * @param clock            the market clock that closes bars
+     * @param replay           offline replay: no grace for late ticks (event time is all there is)
+     * @param acceptAnySymbol  route every symbol met, registered or not (replay, bench)
+     * @param startFeeds       start the configured feeds
+     * @param listener         receives every closed bar with its indicators and features
+     */
+    public record Options(MarketClock clock, boolean replay, boolean acceptAnySymbol, boolean startFeeds,
+                          Behavior<SymbolActor.SymbolUpdate> listener) {
+    }
+
+    public static Behavior<Void> create(Options options) {
+        return Behaviors.setup(context -> {
+            var system = context.getSystem();
+            Config config = system.settings().config();
+            Cluster cluster = Cluster.get(system);
+            if (config.getStringList("pekko.cluster.seed-nodes").isEmpty()) {
+                cluster.manager().tell(Join.create(cluster.selfMember().address()));
+            }
+
+            SymbolSettings symbolSettings = SymbolSettings.fromConfig(config.getConfig("actortrading.symbol"));
+            if (options.replay()) {
+                symbolSettings = symbolSettings.withoutGrace();
+            }
+            ActorRef<SymbolActor.SymbolUpdate> listener = context.spawn(options.listener(), "symbol-updates");
+            SymbolActor.Environment env = new SymbolActor.Environment(symbolSettings, options.clock(), listener,
+                    IngestMetrics.get(system));
+            ActorRef<ShardingEnvelope<SymbolActor.Command>> region = ClusterSharding.get(system).init(
+                    Entity.of(SymbolActor.TYPE_KEY, entity -> SymbolActor.create(entity.getEntityId(), env))
+                            .withStopMessage(SymbolActor.Passivate.INSTANCE));
+
+            ActorRef<SymbolRegistry.Command> registry = context.spawn(SymbolRegistry.create(), "symbol-registry");
+            FeedRouter.Settings routerSettings = FeedRouter.Settings.fromConfig(config.getConfig("actortrading.router"));
+            ActorRef<FeedRouter.Command> router = options.acceptAnySymbol()
+                    ? context.spawn(FeedRouter.create(region, routerSettings.acceptingAllSymbols(), null), "feed-router")
+                    : context.spawn(FeedRouter.create(region, routerSettings, registry), "feed-router");
+            if (options.startFeeds()) {
+                context.spawn(FeedSupervisor.create(config.getConfig("actortrading.feeds"), options.clock(), router,
+                        registry, routerSettings.maxBatch()), "feeds");
+            }
+            NodeServices.get(system).publish(new NodeServices.Refs(registry, router, region));
+            return Behaviors.empty();
+        });
+    }
+
+    private NodeGuardian() {
+    }
+}

@@ -1,0 +1,82 @@
+package io.actortrading.node.clock;
+
+import com.typesafe.config.Config;
+
+import java.time.OffsetDateTime;
+
+/**
+ * The time that closes bars and judges staleness and future timestamps. Live nodes use the wall
+ * clock; the demo runs an accelerated market; replay has no clock of its own: there the event time
+ * is the only time there is.
+ */
+public sealed interface MarketClock {
+
+    /** Market time now, epoch milliseconds, given the time of the event being looked at. */
+    long now(long eventTime);
+
+    /** Whether this clock moves by itself (so symbols should close quiet minutes on a timer). */
+    boolean ticks();
+
+    /** Wall-clock milliseconds until market time reaches {@code marketMillis}; 0 when already there. */
+    default long wallMillisUntil(long marketMillis) {
+        return Math.max(0, marketMillis - now(marketMillis));
+    }
+
+    record WallClock() implements MarketClock {
+        @Override
+        public long now(long eventTime) {
+            return System.currentTimeMillis();
+        }
+
+        @Override
+        public boolean ticks() {
+            return true;
+        }
+    }
+
+    /** Market time runs {@code speed} times faster than wall time, starting at {@code startMillis}. */
+    record Accelerated(long startMillis, double speed, long wallStartNanos) implements MarketClock {
+        private static final double NANOS_PER_MILLI = 1_000_000.0;
+
+        @Override
+        public long now(long eventTime) {
+            return startMillis + (long) ((System.nanoTime() - wallStartNanos) / NANOS_PER_MILLI * speed);
+        }
+
+        @Override
+        public boolean ticks() {
+            return true;
+        }
+
+        @Override
+        public long wallMillisUntil(long marketMillis) {
+            return Math.max(0, (long) ((marketMillis - now(marketMillis)) / speed));
+        }
+    }
+
+    record EventTime() implements MarketClock {
+        @Override
+        public long now(long eventTime) {
+            return eventTime;
+        }
+
+        @Override
+        public boolean ticks() {
+            return false;
+        }
+    }
+
+    /** Reads {@code actortrading.clock}. */
+    static MarketClock fromConfig(Config clock) {
+        String mode = clock.getString("mode");
+        return switch (mode) {
+            case "system" -> new WallClock();
+            case "accelerated" -> new Accelerated(
+                    OffsetDateTime.parse(clock.getString("start")).toInstant().toEpochMilli(),
+                    clock.getDouble("speed"), System.nanoTime());
+            case "event-time" -> new EventTime();
+            default -> throw new IllegalArgumentException(
+                    "actortrading.clock.mode must be system, accelerated or event-time, not '" + mode + "'");
+        };
+    }
+}

@@ -1,0 +1,165 @@
+package io.actortrading.node.feed;
+
+import com.typesafe.config.Config;
+import io.actortrading.feeds.synthetic.SyntheticMarket;
+import io.actortrading.feeds.synthetic.SyntheticSettings;
+import io.actortrading.market.MarketEvent;
+import io.actortrading.node.clock.MarketClock;
+import io.actortrading.node.registry.SymbolRegistry;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.stream.KillSwitches;
+import org.apache.pekko.stream.UniqueKillSwitch;
+import org.apache.pekko.stream.javadsl.Keep;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The synthetic market as a feed: a seeded random walk for every registered symbol whose sources
+ * include {@code synthetic}, at a configured rate, stamped with the node's market clock.
+ *
+ * <p>The walk lives inside the stream (one thread at a time touches it); the actor only tells the
+ * stream which symbols to walk, through an atomic reference the stream reads before each emission.
+ */
+public final class SyntheticFeed {
+
+    public static final String SOURCE = "synthetic";
+
+    public sealed interface Command permits SymbolsListed, StreamEnded {
+    }
+
+    private record SymbolsListed(SymbolRegistry.Listing listing) implements Command {
+    }
+
+    private record StreamEnded(Throwable failure) implements Command {
+    }
+
+    /** {@code actortrading.feeds.synthetic}. */
+    public record Settings(double ticksPerSecond, long seed, Duration emitInterval, int maxTicksPerEmit,
+                           boolean allSymbols, List<String> fixedSymbols) {
+        public static Settings fromConfig(Config c) {
+            return new Settings(c.getDouble("ticks-per-second"), c.getLong("seed"),
+                    c.getDuration("emit-interval"), c.getInt("max-ticks-per-emit"), c.getBoolean("all-symbols"),
+                    List.copyOf(c.getStringList("symbols")));
+        }
+    }
+
+    public static Behavior<Command> create(Settings settings, MarketClock clock, ActorRef<FeedRouter.Command> router,
+                                           ActorRef<SymbolRegistry.Command> registry, int maxBatch) {
+        return Behaviors.setup(context -> {
+            AtomicReference<List<String>> wanted = new AtomicReference<>(settings.fixedSymbols());
+            if (settings.fixedSymbols().isEmpty()) {
+                registry.tell(new SymbolRegistry.Subscribe(
+                        context.messageAdapter(SymbolRegistry.Listing.class, SymbolsListed::new)));
+            }
+            UniqueKillSwitch killSwitch = run(context, settings, clock, router, wanted, maxBatch);
+            return Behaviors.receive(Command.class)
+                    .onMessage(SymbolsListed.class, listed -> {
+                        wanted.set(symbolsFor(listed.listing(), settings.allSymbols()));
+                        return Behaviors.same();
+                    })
+                    .onMessage(StreamEnded.class, ended -> {
+                        // Restart (with the supervisor's backoff) rather than go silent.
+                        throw new IllegalStateException("synthetic feed stream ended", ended.failure());
+                    })
+                    .onSignal(PostStop.class, stop -> {
+                        killSwitch.shutdown();
+                        return Behaviors.same();
+                    })
+                    .build();
+        });
+    }
+
+    private static List<String> symbolsFor(SymbolRegistry.Listing listing, boolean allSymbols) {
+        List<String> symbols = new ArrayList<>();
+        for (SymbolRegistry.RegisteredSymbol s : listing.symbols()) {
+            if (allSymbols || s.sources().contains(SOURCE)) {
+                symbols.add(s.symbol());
+            }
+        }
+        return List.copyOf(symbols);
+    }
+
+    private static UniqueKillSwitch run(ActorContext<Command> context, Settings settings, MarketClock clock,
+                                        ActorRef<FeedRouter.Command> router,
+                                        AtomicReference<List<String>> wanted, int maxBatch) {
+        SyntheticMarket market = new SyntheticMarket(new SyntheticSettings(List.of(), settings.ticksPerSecond(),
+                1.0, clock.now(Long.MIN_VALUE), settings.seed()));
+        RateBudget budget = new RateBudget(settings.ticksPerSecond(), System.nanoTime());
+        var result = Source.tick(Duration.ZERO, settings.emitInterval(), Boolean.TRUE)
+                .viaMat(KillSwitches.single(), Keep.right())
+                .mapConcat(tick -> {
+                    reconcile(market, wanted.get());
+                    int due = (int) Math.min(settings.maxTicksPerEmit(), budget.due(System.nanoTime()));
+                    if (due <= 0) {
+                        return List.<MarketEvent>of();
+                    }
+                    if (market.symbols().isEmpty()) {
+                        budget.spent(due);
+                        return List.<MarketEvent>of();
+                    }
+                    List<MarketEvent> ticks = new ArrayList<>(due);
+                    int emitted = market.emit(clock.now(Long.MIN_VALUE), due, ticks::add);
+                    budget.spent(emitted);
+                    return ticks;
+                })
+                .alsoToMat(Sink.ignore(), Keep.both())
+                .to(FeedRouter.sink(router, SOURCE, maxBatch))
+                .run(context.getSystem());
+        UniqueKillSwitch killSwitch = result.first();
+        result.second().whenComplete((Done done, Throwable failure) ->
+                context.getSelf().tell(new StreamEnded(failure)));
+        return killSwitch;
+    }
+
+    private static void reconcile(SyntheticMarket market, List<String> wanted) {
+        List<String> current = market.symbols();
+        if (current.equals(wanted)) {
+            return;
+        }
+        for (String s : List.copyOf(current)) {
+            if (!wanted.contains(s)) {
+                market.removeSymbol(s);
+            }
+        }
+        for (String s : wanted) {
+            if (!current.contains(s)) {
+                market.addSymbol(s);
+            }
+        }
+    }
+
+    /**
+     * Ticks owed at the configured rate since the feed started. Emission runs on a coarse scheduler
+     * and may be held back by back-pressure, so it catches up by count rather than assuming each
+     * interval arrives on time.
+     */
+    private static final class RateBudget {
+        private static final double NANOS_PER_SECOND = 1e9;
+        private final double perSecond;
+        private final long startNanos;
+        private long emitted;
+
+        RateBudget(double perSecond, long startNanos) {
+            this.perSecond = perSecond;
+            this.startNanos = startNanos;
+        }
+
+        long due(long nowNanos) {
+            return (long) ((nowNanos - startNanos) / NANOS_PER_SECOND * perSecond) - emitted;
+        }
+
+        void spent(int count) {
+            emitted += count;
+        }
+    }
+}

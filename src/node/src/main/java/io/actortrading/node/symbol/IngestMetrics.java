@@ -1,0 +1,61 @@
+package io.actortrading.node.symbol;
+
+import org.HdrHistogram.Recorder;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Extension;
+import org.apache.pekko.actor.typed.ExtensionId;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Node-wide counters of the hot path, written by every symbol actor once per batch (never per
+ * tick): events applied, bars closed, and the latency from a feed handing an event to the router
+ * until the symbol actor has applied it.
+ */
+public final class IngestMetrics implements Extension {
+
+    /** Latencies above this are clamped: a minute of latency is already a broken pipeline. */
+    private static final long MAX_TRACKED_NANOS = TimeUnit.MINUTES.toNanos(1);
+    private static final int SIGNIFICANT_DIGITS = 3;
+
+    private final LongAdder applied = new LongAdder();
+    private final LongAdder barsClosed = new LongAdder();
+    private final Recorder latencyNanos = new Recorder(MAX_TRACKED_NANOS, SIGNIFICANT_DIGITS);
+
+    void recordBatch(int events, long receivedAtNanos, long nowNanos) {
+        applied.add(events);
+        long latency = Math.min(Math.max(0, nowNanos - receivedAtNanos), MAX_TRACKED_NANOS);
+        latencyNanos.recordValueWithCount(latency, events);
+    }
+
+    void recordBarsClosed(int bars) {
+        barsClosed.add(bars);
+    }
+
+    public long applied() {
+        return applied.sum();
+    }
+
+    public long barsClosed() {
+        return barsClosed.sum();
+    }
+
+    /** Latency recorded since the previous call, per event, in nanoseconds. */
+    public Recorder latency() {
+        return latencyNanos;
+    }
+
+    public static IngestMetrics get(ActorSystem<?> system) {
+        return Id.INSTANCE.apply(system);
+    }
+
+    private static final class Id extends ExtensionId<IngestMetrics> {
+        private static final Id INSTANCE = new Id();
+
+        @Override
+        public IngestMetrics createExtension(ActorSystem<?> system) {
+            return new IngestMetrics();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.actortrading.node.symbol;
+
+import com.typesafe.config.Config;
+import io.actortrading.market.Timeframe;
+import io.actortrading.market.candles.CandleSettings;
+import io.actortrading.market.validation.ValidationSettings;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code actortrading.symbol} from the configuration. */
+public record SymbolSettings(List<Timeframe> timeframes, Duration closeGrace, Duration clockInterval,
+                             int duplicateWindow, int snapshotEvery, int recentBars,
+                             Duration restartMin, Duration restartMax, double restartRandomFactor,
+                             ValidationSettings validation) {
+
+    public static SymbolSettings fromConfig(Config symbol) {
+        List<Timeframe> timeframes = new ArrayList<>();
+        for (String label : symbol.getStringList("timeframes")) {
+            timeframes.add(Timeframe.fromLabel(label).orElseThrow(() -> new IllegalArgumentException(
+                    "actortrading.symbol.timeframes: unknown timeframe '" + label + "' (known: 1m, 5m, 15m, 1h, 1d)")));
+        }
+        if (!timeframes.contains(Timeframe.M1)) {
+            timeframes.add(0, Timeframe.M1);
+        }
+        Config validation = symbol.getConfig("validation");
+        return new SymbolSettings(List.copyOf(timeframes),
+                symbol.getDuration("close-grace"),
+                symbol.getDuration("clock-interval"),
+                symbol.getInt("duplicate-window"),
+                symbol.getInt("snapshot-every"),
+                symbol.getInt("recent-bars"),
+                symbol.getDuration("restart-backoff.min"),
+                symbol.getDuration("restart-backoff.max"),
+                symbol.getDouble("restart-backoff.random-factor"),
+                new ValidationSettings(validation.getDouble("spike-band"),
+                        validation.getDuration("max-future-skew").toMillis(),
+                        validation.getDuration("stale-after").toMillis()));
+    }
+
+    public CandleSettings candleSettings() {
+        return new CandleSettings(timeframes, closeGrace.toMillis(), duplicateWindow);
+    }
+
+    /** Replay has no clock but the events: nothing is late by wall time there. */
+    public SymbolSettings withoutGrace() {
+        return new SymbolSettings(timeframes, Duration.ZERO, clockInterval, duplicateWindow, snapshotEvery,
+                recentBars, restartMin, restartMax, restartRandomFactor, validation);
+    }
+}
