@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 
@@ -175,6 +176,33 @@ class FeatureWindowTest {
         assertThatThrownBy(() -> window.readState(new DataInputStream(new ByteArrayInputStream(tooMany))))
                 .isInstanceOf(IOException.class).hasMessageContaining("51 bars");
         assertThat(snapshot(window)).isEqualTo(before);
+    }
+
+    @Test
+    void addingAndComputingAllocateNothing() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        int perRound = 20_000;
+        Bar[] bars = new Bar[3 * perRound];
+        for (int i = 0; i < bars.length; i++) {
+            bars[i] = bar(WINTER_OPEN, i, price(i), volume(i));
+        }
+        FeatureWindow window = new FeatureWindow(AAPL);
+        double[] out = new double[FeatureWindow.SIZE];
+        double checksum = 0;
+        long allocated = 0;
+        // the first round only warms up: class loading and the first offset lookup allocate
+        for (int round = 0; round < 3; round++) {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int i = round * perRound; i < (round + 1) * perRound; i++) {
+                window.add(bars[i]);
+                if (window.compute(out)) {
+                    checksum += out[4];
+                }
+            }
+            allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        }
+        assertThat(checksum).isPositive();
+        assertThat(allocated).as("bytes allocated by %d bars added and computed", perRound).isLessThan(1_024);
     }
 
     private static void assertSameVector(FeatureWindow a, FeatureWindow b) {
