@@ -57,7 +57,7 @@ public final class NodeLauncher {
      * The embedded H2 journal's tables are created before the system starts (idempotently), so the
      * first persist of the first symbol never races the schema.
      */
-    static void ensureJournalSchema(Config config) {
+    public static void ensureJournalSchema(Config config) {
         Config db = config.getConfig(SHARED_DB);
         if (!H2_PROFILE.equals(db.getString("profile"))) {
             return;

@@ -166,7 +166,8 @@ public final class SymbolActor extends EventSourcedBehavior<SymbolActor.Command,
 
     private void apply(SymbolState state, MarketEvent event) {
         state.recordReceived(event.timestamp());
-        long now = env.clock().now(event.timestamp());
+        // A bar is news only once it has ended; judging it by its start would call every bar "from the future".
+        long now = env.clock().now(event instanceof Bar bar ? bar.end() : event.timestamp());
         if (event instanceof Tick tick) {
             Verdict verdict = validator.check(tick, now, state.lastPrice());
             record(state, verdict, event);
