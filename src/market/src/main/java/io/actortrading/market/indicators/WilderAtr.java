@@ -1,0 +1,85 @@
+package io.actortrading.market.indicators;
+
+import io.actortrading.market.Bar;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+
+/**
+ * Wilder's Average True Range: Wilder's moving average (α = 1 / period) of the true range
+ * max(high − low, |high − previous close|, |low − previous close|).
+ *
+ * <p>Convention, as ta4j's ATRIndicator over TRIndicator and MMAIndicator: the first bar's true range
+ * is high − low and seeds the average (Wilder seeded with the mean of the first {@code period}
+ * true ranges). Ready after {@code period} bars, ta4j's unstable-bar count.
+ */
+public final class WilderAtr implements Indicator {
+
+    private final int period;
+    private final double alpha;
+    private double previousClose;
+    private double atr;
+    private long samples;
+
+    public WilderAtr(int period) {
+        if (period < 1) {
+            throw new IllegalArgumentException("ATR period must be at least 1: " + period);
+        }
+        this.period = period;
+        this.alpha = 1.0 / period;
+    }
+
+    public int period() {
+        return period;
+    }
+
+    @Override
+    public void update(Bar bar) {
+        double high = bar.high();
+        double low = bar.low();
+        double close = bar.close();
+        if (!Double.isFinite(high) || !Double.isFinite(low) || !Double.isFinite(close)) {
+            return;
+        }
+        double range = Math.abs(high - low);
+        if (samples == 0) {
+            atr = range;
+        } else {
+            double trueRange = Math.max(range,
+                    Math.max(Math.abs(high - previousClose), Math.abs(previousClose - low)));
+            atr += (trueRange - atr) * alpha;
+        }
+        previousClose = close;
+        samples++;
+    }
+
+    public double value() {
+        return isReady() ? atr : Double.NaN;
+    }
+
+    @Override
+    public int warmUpPeriod() {
+        return period;
+    }
+
+    @Override
+    public long samples() {
+        return samples;
+    }
+
+    @Override
+    public void writeState(DataOutput out) throws IOException {
+        out.writeInt(period);
+        out.writeLong(samples);
+        out.writeDouble(previousClose);
+        out.writeDouble(atr);
+    }
+
+    @Override
+    public void readState(DataInput in) throws IOException {
+        Snapshots.expectPeriod(in, "WilderAtr", period);
+        samples = in.readLong();
+        previousClose = in.readDouble();
+        atr = in.readDouble();
+    }
+}
