@@ -64,20 +64,10 @@ public final class PolygonWsCodec {
     private static final int ROUND_LOT = 100;
     private static final long ONE_MINUTE_MILLIS = 60_000L;
 
-    // event types
-    private static final int EV_NONE = 0;
-    private static final int EV_UNKNOWN = 1;
-    private static final int EV_STATUS = 2;
-    private static final int EV_T = 3;
-    private static final int EV_Q = 4;
-    private static final int EV_AM = 5;
-    private static final int EV_A = 6;
-    private static final int EV_XT = 7;
-    private static final int EV_XQ = 8;
-    private static final int EV_XA = 9;
-    private static final int EV_XAS = 10;
+    /** The {@code ev} of an event; NONE when the event has none. */
+    private enum EventType { NONE, UNKNOWN, STATUS, T, Q, AM, A, XT, XQ, XA, XAS }
 
-    // field slots
+    /** Slots of the fields the event types use; names mean different things per type (s is a size or a start). */
     private static final int F_X = 0;
     private static final int F_I = 1;
     private static final int F_P = 2;
@@ -97,7 +87,7 @@ public final class PolygonWsCodec {
     private static final int F_E = 16;
     private static final int FIELD_COUNT = 17;
 
-    // what a slot holds
+    /** What a slot holds for the current event. */
     private static final byte ABSENT = 0;
     private static final byte INTEGER = 1;
     private static final byte DECIMAL = 2;
@@ -110,7 +100,7 @@ public final class PolygonWsCodec {
     private final byte[] kind = new byte[FIELD_COUNT];
     private final long[] integers = new long[FIELD_COUNT];
     private final double[] decimals = new double[FIELD_COUNT];
-    private int ev;
+    private EventType ev;
     private String unknownEv;
     private String sym;
     private String pair;
@@ -194,7 +184,7 @@ public final class PolygonWsCodec {
 
     private void readEvent(JsonParser parser) throws IOException {
         Arrays.fill(kind, ABSENT);
-        ev = EV_NONE;
+        ev = EventType.NONE;
         unknownEv = null;
         sym = null;
         pair = null;
@@ -286,7 +276,7 @@ public final class PolygonWsCodec {
     private void readEventType(JsonParser parser, JsonToken value) throws IOException {
         if (value != JsonToken.VALUE_STRING) {
             parser.skipChildren();
-            ev = EV_UNKNOWN;
+            ev = EventType.UNKNOWN;
             unknownEv = "(not a string)";
             return;
         }
@@ -294,51 +284,39 @@ public final class PolygonWsCodec {
         int offset = parser.getTextOffset();
         int length = parser.getTextLength();
         ev = eventType(text, offset, length);
-        if (ev == EV_UNKNOWN) {
+        if (ev == EventType.UNKNOWN) {
             unknownEv = '"' + new String(text, offset, Math.min(length, 40)) + '"';
         }
     }
 
-    private static int eventType(char[] text, int offset, int length) {
-        if (length == 1) {
-            switch (text[offset]) {
-                case 'T':
-                    return EV_T;
-                case 'Q':
-                    return EV_Q;
-                case 'A':
-                    return EV_A;
-                default:
-                    return EV_UNKNOWN;
+    private static EventType eventType(char[] text, int offset, int length) {
+        switch (length) {
+            case 1:
+                return is(text, offset, length, "T") ? EventType.T
+                        : is(text, offset, length, "Q") ? EventType.Q
+                        : is(text, offset, length, "A") ? EventType.A : EventType.UNKNOWN;
+            case 2:
+                return is(text, offset, length, "AM") ? EventType.AM
+                        : is(text, offset, length, "XT") ? EventType.XT
+                        : is(text, offset, length, "XQ") ? EventType.XQ
+                        : is(text, offset, length, "XA") ? EventType.XA : EventType.UNKNOWN;
+            case 3:
+                return is(text, offset, length, "XAS") ? EventType.XAS : EventType.UNKNOWN;
+            default:
+                return is(text, offset, length, "status") ? EventType.STATUS : EventType.UNKNOWN;
+        }
+    }
+
+    private static boolean is(char[] text, int offset, int length, String expected) {
+        if (length != expected.length()) {
+            return false;
+        }
+        for (int k = 0; k < length; k++) {
+            if (text[offset + k] != expected.charAt(k)) {
+                return false;
             }
         }
-        if (length == 2) {
-            char a = text[offset];
-            char b = text[offset + 1];
-            if (a == 'A' && b == 'M') {
-                return EV_AM;
-            }
-            if (a == 'X') {
-                switch (b) {
-                    case 'T':
-                        return EV_XT;
-                    case 'Q':
-                        return EV_XQ;
-                    case 'A':
-                        return EV_XA;
-                    default:
-                        return EV_UNKNOWN;
-                }
-            }
-            return EV_UNKNOWN;
-        }
-        if (length == 3 && text[offset] == 'X' && text[offset + 1] == 'A' && text[offset + 2] == 'S') {
-            return EV_XAS;
-        }
-        if (length == 6 && new String(text, offset, length).equals("status")) {
-            return EV_STATUS;
-        }
-        return EV_UNKNOWN;
+        return true;
     }
 
     private String symbol(JsonParser parser) throws IOException {
@@ -371,29 +349,29 @@ public final class PolygonWsCodec {
 
     private void deliver(Listener listener) {
         switch (ev) {
-            case EV_T:
-                trade(listener, "T", stockSymbol(), true);
+            case T:
+                trade(listener, stockSymbol());
                 break;
-            case EV_XT:
-                trade(listener, "XT", cryptoSymbol(), false);
+            case XT:
+                trade(listener, cryptoSymbol());
                 break;
-            case EV_Q:
-                quote(listener, "Q", stockSymbol(), ROUND_LOT);
+            case Q:
+                quote(listener, stockSymbol());
                 break;
-            case EV_XQ:
-                quote(listener, "XQ", cryptoSymbol(), 1);
+            case XQ:
+                quote(listener, cryptoSymbol());
                 break;
-            case EV_AM:
-                minuteBar(listener, "AM", stockSymbol());
+            case AM:
+                minuteBar(listener, stockSymbol());
                 break;
-            case EV_XA:
-                minuteBar(listener, "XA", cryptoSymbol());
+            case XA:
+                minuteBar(listener, cryptoSymbol());
                 break;
-            case EV_A:
-            case EV_XAS:
+            case A:
+            case XAS:
                 perSecondAggregates++;
                 break;
-            case EV_STATUS:
+            case STATUS:
                 if (status == null) {
                     malformed(listener, "status event without a status string");
                 } else {
@@ -401,7 +379,7 @@ public final class PolygonWsCodec {
                     listener.onStatus(status, message == null ? "" : message);
                 }
                 break;
-            case EV_NONE:
+            case NONE:
                 malformed(listener, "event without ev");
                 break;
             default:
@@ -409,40 +387,41 @@ public final class PolygonWsCodec {
         }
     }
 
-    /** @param sequenced whether the event type carries the per-ticker sequence {@code q} (stock trades do, crypto trades do not) */
-    private void trade(Listener listener, String type, String symbol, boolean sequenced) {
+    private void trade(Listener listener, String symbol) {
         double price = finite(F_P, "p");
         double size = finite(F_S, "s");
         long time = integer(F_T, "t");
         String tradeId = tradeId();
-        long sequence = sequenced ? optionalCount(F_Q, "q", Tick.NO_SEQUENCE) : Tick.NO_SEQUENCE;
+        // only stock trades carry the per-ticker sequence
+        long sequence = ev == EventType.T ? optionalCount(F_Q, "q", Tick.NO_SEQUENCE) : Tick.NO_SEQUENCE;
         long exchange = optionalCount(F_X, "x", 0);
         if (exchange > Integer.MAX_VALUE) {
             fail("x is out of range");
         }
         if (symbol == null || problem != null) {
-            malformedEvent(listener, type, symbol);
+            malformedEvent(listener, symbol);
             return;
         }
         events++;
         listener.onEvent(new Tick(symbol, time, price, size, source, tradeId, sequence, (int) exchange));
     }
 
-    private void quote(Listener listener, String type, String symbol, int sizeMultiplier) {
+    private void quote(Listener listener, String symbol) {
+        int sizeMultiplier = ev == EventType.Q ? ROUND_LOT : 1;
         double bid = finite(F_BP, "bp");
         double ask = finite(F_AP, "ap");
         double bidSize = optionalFinite(F_BS, "bs") * sizeMultiplier;
         double askSize = optionalFinite(F_AS, "as") * sizeMultiplier;
         long time = integer(F_T, "t");
         if (symbol == null || problem != null) {
-            malformedEvent(listener, type, symbol);
+            malformedEvent(listener, symbol);
             return;
         }
         events++;
         listener.onEvent(new Quote(symbol, time, bid, bidSize, ask, askSize, source));
     }
 
-    private void minuteBar(Listener listener, String type, String symbol) {
+    private void minuteBar(Listener listener, String symbol) {
         double open = finite(F_O, "o");
         double high = finite(F_H, "h");
         double low = finite(F_L, "l");
@@ -455,7 +434,7 @@ public final class PolygonWsCodec {
             fail("window s..e is not one minute");
         }
         if (symbol == null || problem != null) {
-            malformedEvent(listener, type, symbol);
+            malformedEvent(listener, symbol);
             return;
         }
         events++;
@@ -538,8 +517,8 @@ public final class PolygonWsCodec {
         }
     }
 
-    private void malformedEvent(Listener listener, String type, String symbol) {
-        malformed(listener, type + " event" + (symbol == null ? "" : " for " + symbol) + ": " + problem);
+    private void malformedEvent(Listener listener, String symbol) {
+        malformed(listener, ev.name() + " event" + (symbol == null ? "" : " for " + symbol) + ": " + problem);
     }
 
     private void malformed(Listener listener, String reason) {

@@ -28,19 +28,19 @@ record SymbolProfile(double referencePrice, double drift, double volatility, dou
     static SymbolProfile of(Instrument instrument) {
         String symbol = instrument.symbol();
         long bits = mix(symbol.hashCode());
-        double level = (bits >>> 11) * 0x1.0p-53;
-        double spread = ((bits * 0x9E3779B97F4A7C15L) >>> 11) * 0x1.0p-53;
+        double levelDraw = (bits >>> 11) * 0x1.0p-53;
+        double volatilityDraw = ((bits * 0x9E3779B97F4A7C15L) >>> 11) * 0x1.0p-53;
         AssetClass assetClass = instrument.assetClass();
         switch (assetClass) {
             case CRYPTO:
-                return new SymbolProfile(TYPICAL_LEVELS.getOrDefault(symbol, 0.5 + 200 * level),
-                        0.10, 0.55 + 0.35 * spread, CALENDAR_YEAR_MILLIS);
+                return new SymbolProfile(TYPICAL_LEVELS.getOrDefault(symbol, 0.5 + 200 * levelDraw),
+                        0.10, 0.55 + 0.35 * volatilityDraw, CALENDAR_YEAR_MILLIS);
             case FOREX:
-                return new SymbolProfile(TYPICAL_LEVELS.getOrDefault(symbol, 0.6 + 1.2 * level),
-                        0.0, 0.06 + 0.06 * spread, CALENDAR_YEAR_MILLIS);
+                return new SymbolProfile(TYPICAL_LEVELS.getOrDefault(symbol, 0.6 + 1.2 * levelDraw),
+                        0.0, 0.06 + 0.06 * volatilityDraw, CALENDAR_YEAR_MILLIS);
             default:
-                return new SymbolProfile(TYPICAL_LEVELS.getOrDefault(symbol, 20 + 480 * level),
-                        0.08, 0.20 + 0.35 * spread, EQUITY_YEAR_MILLIS);
+                return new SymbolProfile(TYPICAL_LEVELS.getOrDefault(symbol, 20 + 480 * levelDraw),
+                        0.08, 0.20 + 0.35 * volatilityDraw, EQUITY_YEAR_MILLIS);
         }
     }
 

@@ -32,7 +32,7 @@ import java.util.function.Consumer;
  */
 public final class SyntheticMarket {
 
-    /** Intraday intensity peaks at twice the session average (see {@link #intensity}). */
+    /** Intraday intensity peaks at twice the session average (see {@link SymbolWalk#intensity}). */
     private static final double MAX_INTENSITY = 2.0;
 
     /**

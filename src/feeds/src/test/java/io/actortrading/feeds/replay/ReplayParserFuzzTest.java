@@ -22,7 +22,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 
 /** Every replay parser, fed garbage and damaged files: nothing throws and nothing non-finite gets out. */
-class ReplayParserProperties {
+class ReplayParserFuzzTest {
 
     private static final Path NAME = Path.of("fuzz");
 

@@ -14,7 +14,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
 
-class PolygonWsCodecProperties {
+class PolygonWsCodecFuzzTest {
 
     private static final List<String> VALID_EVENTS = List.of(
             "{\"ev\":\"status\",\"status\":\"connected\",\"message\":\"Connected Successfully\"}",
