@@ -1,6 +1,7 @@
 package io.actortrading.node.registry;
 
 import com.typesafe.config.Config;
+import io.actortrading.market.symbols.SymbolMapping;
 import io.actortrading.node.CborSerializable;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -223,20 +224,8 @@ public final class SymbolRegistry extends AbstractBehavior<SymbolRegistry.Comman
                         new SymbolRegistry(context, replicator, stash, settings))));
     }
 
-    /**
-     * The registry's spelling rule: upper case; a ticker with an optional share class or suffix
-     * ({@code NVDA}, {@code BRK.B}), a crypto pair ({@code BTC-USD}) or a currency pair ({@code EUR/USD}).
-     */
-    public static Optional<String> canonical(String raw) {
-        if (raw == null) {
-            return Optional.empty();
-        }
-        String symbol = raw.trim().toUpperCase(Locale.ROOT);
-        return SPELLING.matcher(symbol).matches() ? Optional.of(symbol) : Optional.empty();
-    }
-
-    private static final Pattern SPELLING = Pattern.compile("[A-Z0-9]{1,12}(?:[.-][A-Z0-9]{1,12})?|[A-Z]{3}/[A-Z]{3}");
-    private static final String SPELLING_RULE = "expected a ticker (NVDA, BRK.B), a crypto pair (BTC-USD) or a currency pair (EUR/USD)";
+    private static final String SPELLING_RULE = "expected a canonical symbol of 1 to 20 letters, digits and . - /:"
+            + " a ticker (NVDA, BRK.B), a crypto pair (BTC-USD) or a currency pair (EUR/USD)";
     private static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
 
     /**
@@ -295,7 +284,7 @@ public final class SymbolRegistry extends AbstractBehavior<SymbolRegistry.Comman
         if (writing) {
             return queue(add, add.symbol(), add.replyTo());
         }
-        Optional<String> symbol = canonical(add.symbol());
+        Optional<String> symbol = SymbolMapping.canonicalize(add.symbol());
         if (symbol.isEmpty()) {
             add.replyTo().tell(new Rejected(add.symbol(), "invalid symbol '" + add.symbol() + "': " + SPELLING_RULE));
             return this;
@@ -354,7 +343,7 @@ public final class SymbolRegistry extends AbstractBehavior<SymbolRegistry.Comman
         if (writing) {
             return queue(remove, remove.symbol(), remove.replyTo());
         }
-        Optional<String> symbol = canonical(remove.symbol());
+        Optional<String> symbol = SymbolMapping.canonicalize(remove.symbol());
         if (symbol.isEmpty()) {
             remove.replyTo().tell(new NotRegistered(remove.symbol()));
             return this;
@@ -498,7 +487,7 @@ public final class SymbolRegistry extends AbstractBehavior<SymbolRegistry.Comman
         Map<String, Registration> entries = entries(checked.response()).orElse(Map.of());
         Set<String> missing = new LinkedHashSet<>();
         for (String configured : settings.initialSymbols()) {
-            Optional<String> symbol = canonical(configured);
+            Optional<String> symbol = SymbolMapping.canonicalize(configured);
             if (symbol.isEmpty()) {
                 getContext().getLog().warn("Ignoring initial symbol '{}' from actortrading.symbols.initial: {}",
                         configured, SPELLING_RULE);

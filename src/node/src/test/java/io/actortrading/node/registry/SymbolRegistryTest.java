@@ -219,6 +219,27 @@ class SymbolRegistryTest {
         assertThat(symbols(a, onA)).containsExactly("ETH-USD");
     }
 
+    @Test
+    void aNodeThatSeededBeforeJoiningDoesNotBringBackASymbolTheClusterRemoved() {
+        ActorTestKit a = node("RegistrySeedCluster", "a", List.of("NVDA", "MSFT"));
+        ActorRef<SymbolRegistry.Command> onA = a.spawn(SymbolRegistry.create());
+        assertThat(remove(a, onA, "MSFT")).isInstanceOf(SymbolRegistry.Removed.class);
+        ActorTestKit b = TestClusterNode.startUnjoined(a.system().name(), dataDir.resolve("b"),
+                List.of("NVDA", "MSFT", "AAPL"));
+        nodes.add(b);
+        ActorRef<SymbolRegistry.Command> onB = b.spawn(SymbolRegistry.create());
+        assertThat(symbols(b, onB)).containsExactly("AAPL", "MSFT", "NVDA");
+        TestProbe<Listing> watchingA = a.createTestProbe();
+        TestProbe<Listing> watchingB = b.createTestProbe();
+        onA.tell(new SymbolRegistry.Subscribe(watchingA.ref()));
+        onB.tell(new SymbolRegistry.Subscribe(watchingB.ref()));
+
+        TestClusterNode.join(b, a);
+
+        awaitNames(watchingA, List.of("AAPL", "NVDA"));
+        awaitNames(watchingB, List.of("AAPL", "NVDA"));
+    }
+
     private static void awaitNames(TestProbe<Listing> probe, List<String> expected) {
         probe.fishForMessage(CLUSTER_WIDE, listing -> List.copyOf(listing.names()).equals(expected)
                 ? FishingOutcomes.complete()

@@ -32,9 +32,19 @@ public final class TestClusterNode {
 
     /** Starts a node that joins the cluster {@code seed} belongs to (a cluster has one system name). */
     public static ActorTestKit startJoining(ActorTestKit seed, Path durableDir, List<String> initialSymbols) {
-        ActorTestKit node = ActorTestKit.create(seed.system().name(), config(durableDir, initialSymbols, ""));
-        join(node, Cluster.get(seed.system()).selfMember().address());
+        ActorTestKit node = startUnjoined(seed.system().name(), durableDir, initialSymbols);
+        join(node, seed);
         return node;
+    }
+
+    /** Starts a node that is not a cluster member yet; {@link #join} it later. */
+    public static ActorTestKit startUnjoined(String systemName, Path durableDir, List<String> initialSymbols) {
+        return ActorTestKit.create(systemName, config(durableDir, initialSymbols, ""));
+    }
+
+    /** Joins {@code node} to the cluster {@code seed} belongs to and waits until it is up. */
+    public static void join(ActorTestKit node, ActorTestKit seed) {
+        join(node, Cluster.get(seed.system()).selfMember().address());
     }
 
     private static void join(ActorTestKit node, Address seed) {
