@@ -20,8 +20,11 @@ public record CandleSettings(List<Timeframe> timeframes, long graceMillis, int d
 
     public static final long DEFAULT_GRACE_MILLIS = 2_000L;
     public static final int DEFAULT_DUPLICATE_WINDOW = 1_024;
-    /** Bounds the identity table (24 bytes per remembered trade) so a configuration typo cannot exhaust the heap. */
-    public static final int MAX_DUPLICATE_WINDOW = 1 << 20;
+    /**
+     * The identity index stores 16-bit ring positions (24 bytes per remembered trade); 65535 trades is
+     * about a minute of the busiest US symbol, far more than a provider re-sends after a reconnect.
+     */
+    public static final int MAX_DUPLICATE_WINDOW = RecentTradeIdentities.MAX_WINDOW;
 
     public CandleSettings {
         if (timeframes == null || timeframes.stream().anyMatch(Objects::isNull)) {

@@ -12,31 +12,37 @@ import java.io.IOException;
  *
  * <p>An identity is a 64-bit hash of the trade id and exchange (trade ids are unique per exchange),
  * or of the sequence number when there is no trade id. Storing hashes instead of strings keeps the
- * structure fixed-size (24 bytes per remembered trade) and allocation-free: a ring of the last {@code window} hashes in arrival order,
- * indexed by an open-addressing table (linear probing, the smallest power of two at least twice the
- * window, so at most half full; backward-shift deletion
- * when the ring evicts its oldest entry). The price of hashing is that two different trades can
- * share a hash: with N identities in the window, a new trade is wrongly taken for a duplicate with
- * probability about N/2^64, and a window's worth of trades contains a colliding pair with
- * probability about N^2/2^65; at N = 1024 that is below 10^-13, far rarer than a feed losing a trade.
+ * structure fixed-size and allocation-free: a ring of the last {@code window} hashes in arrival order,
+ * indexed by an open-addressing table of ring positions (linear probing, backward-shift deletion when
+ * the ring evicts its oldest entry, so no tombstones). The table holds 16-bit positions and is kept
+ * at most 1/8 full: at that load most probes end at their first slot, so the probe loops' exits are
+ * predictable, which measured four times faster per trade than a half-full table of 64-bit hashes
+ * taking the same 24 bytes per remembered trade (16 KiB + 8 KiB at the default window of 1024).
+ *
+ * <p>The price of hashing is that two different trades can share a hash: with N identities in the
+ * window, a new trade is wrongly taken for a duplicate with probability about N/2^64, and a window's
+ * worth of trades contains a colliding pair with probability about N^2/2^65; at N = 1024 that is
+ * below 10^-13, far rarer than a feed losing a trade.
  *
  * <p>The arrays are allocated on the first identified trade, so instruments whose feeds carry no
  * identities (replay files, the synthetic market) do not pay for them.
  */
 final class RecentTradeIdentities {
 
-    private static final long EMPTY = 0L;
-    /** Stands in for a hash that happens to be {@link #EMPTY}. */
-    private static final long ZERO_HASH = 0x5DEECE66DL;
+    /** Ring positions are stored plus one in a {@code char}, 0 meaning an empty slot. */
+    static final int MAX_WINDOW = Character.MAX_VALUE;
+
+    private static final char EMPTY = 0;
     private static final long TRADE_ID_SEED = 0xCBF29CE484222325L;
     private static final long SEQUENCE_SEED = 0x9E3779B97F4A7C15L;
     private static final long FNV_PRIME = 0x100000001B3L;
 
     private final int window;
+    /** The identities, oldest at {@link #head}. */
     private long[] ring;
-    private long[] table;
+    /** Open-addressing index over the ring: ring position + 1, found by probing from the identity's home slot. */
+    private char[] table;
     private int mask;
-    /** Index in {@link #ring} of the oldest identity. */
     private int head;
     private int size;
 
@@ -47,17 +53,14 @@ final class RecentTradeIdentities {
     /** The 64-bit identity of an {@link Tick#identified() identified} tick. */
     static long identity(Tick tick) {
         String tradeId = tick.tradeId();
-        long h;
-        if (tradeId != null) {
-            h = TRADE_ID_SEED;
-            for (int i = 0, n = tradeId.length(); i < n; i++) {
-                h = (h ^ tradeId.charAt(i)) * FNV_PRIME;
-            }
-            h = mix(h ^ mix(tick.exchange() + 1L));
-        } else {
-            h = mix(tick.sequence() ^ SEQUENCE_SEED);
+        if (tradeId == null) {
+            return mix(tick.sequence() ^ SEQUENCE_SEED);
         }
-        return h == EMPTY ? ZERO_HASH : h;
+        long h = TRADE_ID_SEED;
+        for (int i = 0, n = tradeId.length(); i < n; i++) {
+            h = (h ^ tradeId.charAt(i)) * FNV_PRIME;
+        }
+        return mix(h ^ mix(tick.exchange() + 1L));
     }
 
     /** The MurmurHash3 finalizer: spreads FNV's weak low bits over the whole word for the table index. */
@@ -71,13 +74,13 @@ final class RecentTradeIdentities {
         if (table == null) {
             return false;
         }
-        for (int i = (int) identity & mask; ; i = (i + 1) & mask) {
-            long k = table[i];
-            if (k == identity) {
-                return true;
-            }
-            if (k == EMPTY) {
+        for (int i = home(identity); ; i = (i + 1) & mask) {
+            char position = table[i];
+            if (position == EMPTY) {
                 return false;
+            }
+            if (ring[position - 1] == identity) {
+                return true;
             }
         }
     }
@@ -87,24 +90,29 @@ final class RecentTradeIdentities {
         if (table == null) {
             allocate();
         }
-        int i = (int) identity & mask;
-        for (long k = table[i]; k != EMPTY; k = table[i]) {
-            if (k == identity) {
+        int i = home(identity);
+        for (char position = table[i]; position != EMPTY; position = table[i]) {
+            if (ring[position - 1] == identity) {
                 return false;
             }
             i = (i + 1) & mask;
         }
         if (size == window) {
-            long oldest = ring[head];
+            int oldest = head;
             remove(oldest);
-            ring[head] = identity;
             head = head + 1 == window ? 0 : head + 1;
-            // the removal may have shifted a run through slot i; probe again from scratch
-            insertAbsent(identity);
+            ring[oldest] = identity;
+            // the removal may have opened a slot earlier on this identity's probe path: probe again
+            int j = home(identity);
+            while (table[j] != EMPTY) {
+                j = (j + 1) & mask;
+            }
+            table[j] = (char) (oldest + 1);
         } else {
-            table[i] = identity;
             int tail = head + size;
-            ring[tail >= window ? tail - window : tail] = identity;
+            int position = tail >= window ? tail - window : tail;
+            ring[position] = identity;
+            table[i] = (char) (position + 1);
             size++;
         }
         return true;
@@ -114,30 +122,28 @@ final class RecentTradeIdentities {
         return size;
     }
 
+    private int home(long identity) {
+        return (int) identity & mask;
+    }
+
     private void allocate() {
         ring = new long[window];
-        int capacity = Integer.highestOneBit(2 * window - 1) << 1;
-        table = new long[capacity];
+        int capacity = Integer.highestOneBit(8 * window - 1) << 1;
+        table = new char[capacity];
         mask = capacity - 1;
     }
 
-    private void insertAbsent(long identity) {
-        int i = (int) identity & mask;
-        while (table[i] != EMPTY) {
-            i = (i + 1) & mask;
-        }
-        table[i] = identity;
-    }
-
-    private void remove(long identity) {
-        int hole = (int) identity & mask;
-        while (table[hole] != identity) {
+    /** Takes the identity at ring position {@code position} out of the table. */
+    private void remove(int position) {
+        char entry = (char) (position + 1);
+        int hole = home(ring[position]);
+        while (table[hole] != entry) {
             hole = (hole + 1) & mask;
         }
         // Backward-shift deletion: pull later members of the probe run into the hole unless that would
         // move one before its home slot, so lookups never need tombstones.
         for (int j = (hole + 1) & mask; table[j] != EMPTY; j = (j + 1) & mask) {
-            int home = (int) table[j] & mask;
+            int home = home(ring[table[j] - 1]);
             boolean homeInHoleToJ = hole <= j ? (home > hole && home <= j) : (home > hole || home <= j);
             if (!homeInHoleToJ) {
                 table[hole] = table[j];
@@ -159,14 +165,14 @@ final class RecentTradeIdentities {
     /** Reads what {@link #write} wrote; keeps the newest {@code window} if the checkpoint held more. */
     static RecentTradeIdentities read(DataInput in, int window) throws IOException {
         int count = in.readInt();
-        if (count < 0 || count > CandleSettings.MAX_DUPLICATE_WINDOW) {
+        if (count < 0 || count > MAX_WINDOW) {
             throw new IOException("corrupt checkpoint: " + count + " trade identities");
         }
         RecentTradeIdentities identities = new RecentTradeIdentities(window);
         for (int k = 0; k < count; k++) {
             long identity = in.readLong();
-            if (identity == EMPTY || !identities.add(identity)) {
-                throw new IOException("corrupt checkpoint: invalid or repeated trade identity " + identity);
+            if (!identities.add(identity)) {
+                throw new IOException("corrupt checkpoint: repeated trade identity " + identity);
             }
         }
         return identities;

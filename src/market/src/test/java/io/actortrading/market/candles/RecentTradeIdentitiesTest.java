@@ -26,14 +26,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RecentTradeIdentitiesTest {
 
     /**
-     * Small identities share home slots and form long probe runs that wrap around the table, which is
-     * where backward-shift deletion goes wrong if it does; scattered ones exercise the ordinary case.
+     * Small identities share home slots and form long probe runs; identities whose low 20 bits are all
+     * but ones have their home in the last slots of any table, so their runs wrap around its end. That
+     * is where backward-shift deletion goes wrong if it does; scattered ones exercise the ordinary case.
      */
     @Provide
     Arbitrary<List<Long>> identities() {
         Arbitrary<Long> clustered = Arbitraries.longs().between(1, 150);
+        Arbitrary<Long> wrapping = Arbitraries.longs().between(1, 150).map(x -> (x << 20) | (0xFFFFFL - x % 6));
         Arbitrary<Long> scattered = Arbitraries.longs().between(1, 150).map(x -> x * 0x9E3779B97F4A7C15L);
-        return Arbitraries.frequencyOf(Tuple.of(3, clustered), Tuple.of(1, scattered)).list().ofMaxSize(3_000);
+        return Arbitraries.frequencyOf(Tuple.of(3, clustered), Tuple.of(3, wrapping), Tuple.of(1, scattered))
+                .list().ofMaxSize(3_000);
     }
 
     @Property(tries = 300)
@@ -67,6 +70,20 @@ class RecentTradeIdentitiesTest {
         long next = LongStream.rangeClosed(1, 1_000).filter(x -> !model.contains(x)).findFirst().orElseThrow();
         assertThat(copy.add(next)).isEqualTo(recent.add(next));
         assertThat(bytes(copy)).as("the copy evicts the same oldest identity").isEqualTo(bytes(recent));
+    }
+
+    @Test
+    void theLargestWindowRemembersExactlyItsSizeOfIdentities() {
+        int window = CandleSettings.MAX_DUPLICATE_WINDOW;
+        RecentTradeIdentities recent = new RecentTradeIdentities(window);
+        for (long identity = 1; identity <= window + 10L; identity++) {
+            assertThat(recent.add(identity * 0x9E3779B97F4A7C15L)).isTrue();
+        }
+
+        assertThat(recent.size()).isEqualTo(window);
+        assertThat(recent.contains(10 * 0x9E3779B97F4A7C15L)).isFalse();
+        assertThat(recent.contains(11 * 0x9E3779B97F4A7C15L)).isTrue();
+        assertThat(recent.contains((window + 10L) * 0x9E3779B97F4A7C15L)).isTrue();
     }
 
     @Test
