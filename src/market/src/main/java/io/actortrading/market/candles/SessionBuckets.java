@@ -6,6 +6,7 @@ import io.actortrading.market.instrument.TradingSession;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -72,8 +73,8 @@ final class SessionBuckets {
         if (!session.days().contains(date.getDayOfWeek())) {
             return new Bucket(dayStart, dayEnd, false);
         }
-        long open = session.continuous() ? dayStart : instant(date, session, true);
-        long close = session.continuous() ? dayEnd : instant(date, session, false);
+        long open = session.continuous() ? dayStart : at(date, session.open());
+        long close = session.continuous() ? dayEnd : at(date, session.close());
         if (t < open) {
             return new Bucket(dayStart, open, false);
         }
@@ -103,7 +104,8 @@ final class SessionBuckets {
         return date.atStartOfDay(zone).toInstant().toEpochMilli();
     }
 
-    private long instant(LocalDate date, TradingSession s, boolean open) {
-        return ZonedDateTime.of(date, open ? s.open() : s.close(), zone).toInstant().toEpochMilli();
+    /** A local time on a local date; one that a DST gap skipped is moved past the gap. */
+    private long at(LocalDate date, LocalTime time) {
+        return ZonedDateTime.of(date, time, zone).toInstant().toEpochMilli();
     }
 }
