@@ -32,7 +32,7 @@ public final class NodeCommand implements Callable<Integer> {
         }
         Config config = NodeLauncher.configure(overrides);
         MarketClock clock = MarketClock.fromConfig(config.getConfig("actortrading.clock"));
-        ActorSystem<Void> system = NodeLauncher.start(config, new NodeGuardian.Options(clock, false, false, true,
+        ActorSystem<NodeGuardian.Command> system = NodeLauncher.start(config, new NodeGuardian.Options(clock, false, false, true,
                 Behaviors.<SymbolActor.SymbolUpdate>ignore()));
         NodeLauncher.startInspection(system);
         Runtime.getRuntime().addShutdownHook(new Thread(system::terminate, "node-shutdown"));

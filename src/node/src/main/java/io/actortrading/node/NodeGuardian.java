@@ -30,14 +30,20 @@ public final class NodeGuardian {
      * @param clock            the market clock that closes bars
      * @param replay           offline replay: no grace for late ticks (event time is all there is)
      * @param acceptAnySymbol  route every symbol met, registered or not (replay, bench)
-     * @param startFeeds       start the configured feeds
+     * @param startFeeds       start the configured feeds at once (else on {@link StartFeeds})
      * @param listener         receives every closed bar with its indicators and features
      */
     public record Options(MarketClock clock, boolean replay, boolean acceptAnySymbol, boolean startFeeds,
                           Behavior<SymbolActor.SymbolUpdate> listener) {
     }
 
-    public static Behavior<Void> create(Options options) {
+    public sealed interface Command permits StartFeeds {
+    }
+
+    /** Starts the configured feeds, for runners that first register symbols (the demo). */
+    public enum StartFeeds implements Command { INSTANCE }
+
+    public static Behavior<Command> create(Options options) {
         return Behaviors.setup(context -> {
             var system = context.getSystem();
             Config config = system.settings().config();
@@ -62,12 +68,20 @@ public final class NodeGuardian {
             ActorRef<FeedRouter.Command> router = options.acceptAnySymbol()
                     ? context.spawn(FeedRouter.create(region, routerSettings.acceptingAllSymbols(), null), "feed-router")
                     : context.spawn(FeedRouter.create(region, routerSettings, registry), "feed-router");
+            Behavior<Void> feeds = FeedSupervisor.create(config.getConfig("actortrading.feeds"), options.clock(), router,
+                    registry, routerSettings.maxBatch());
             if (options.startFeeds()) {
-                context.spawn(FeedSupervisor.create(config.getConfig("actortrading.feeds"), options.clock(), router,
-                        registry, routerSettings.maxBatch()), "feeds");
+                context.spawn(feeds, "feeds");
             }
             NodeServices.get(system).publish(new NodeServices.Refs(registry, router, region));
-            return Behaviors.empty();
+            return Behaviors.receive(Command.class)
+                    .onMessageEquals(StartFeeds.INSTANCE, () -> {
+                        if (context.getChild("feeds").isEmpty()) {
+                            context.spawn(feeds, "feeds");
+                        }
+                        return Behaviors.same();
+                    })
+                    .build();
         });
     }
 

@@ -35,7 +35,7 @@ public final class NodeLauncher {
         return overrides.withFallback(ConfigFactory.load()).resolve();
     }
 
-    public static ActorSystem<Void> start(Config config, NodeGuardian.Options options) {
+    public static ActorSystem<NodeGuardian.Command> start(Config config, NodeGuardian.Options options) {
         ensureJournalSchema(config);
         return ActorSystem.create(NodeGuardian.create(options), SYSTEM_NAME, config);
     }

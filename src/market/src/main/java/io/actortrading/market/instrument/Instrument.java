@@ -1,7 +1,6 @@
 package io.actortrading.market.instrument;
 
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Set;
 
@@ -9,6 +8,8 @@ import java.util.Set;
 public record Instrument(String symbol, AssetClass assetClass, ZoneId zone, TradingSession session) {
 
     public static final ZoneId NEW_YORK = ZoneId.of("America/New_York");
+    /** A named zone rather than the offset "Z", so operators read "UTC". */
+    public static final ZoneId UTC = ZoneId.of("UTC");
 
     /** Quote currencies that mark {@code BASE-QUOTE} as a crypto pair rather than an equity share class. */
     private static final Set<String> CRYPTO_QUOTES = Set.of("USD", "USDT", "USDC", "EUR", "GBP", "BTC", "ETH");
@@ -22,10 +23,10 @@ public record Instrument(String symbol, AssetClass assetClass, ZoneId zone, Trad
         String s = symbol.toUpperCase(Locale.ROOT);
         int dash = s.lastIndexOf('-');
         if (dash > 0 && CRYPTO_QUOTES.contains(s.substring(dash + 1))) {
-            return new Instrument(s, AssetClass.CRYPTO, ZoneOffset.UTC, TradingSession.ALWAYS_OPEN);
+            return new Instrument(s, AssetClass.CRYPTO, UTC, TradingSession.ALWAYS_OPEN);
         }
         if (s.length() == 7 && s.charAt(3) == '/') {
-            return new Instrument(s, AssetClass.FOREX, ZoneOffset.UTC, TradingSession.ALWAYS_OPEN);
+            return new Instrument(s, AssetClass.FOREX, UTC, TradingSession.ALWAYS_OPEN);
         }
         return new Instrument(s, AssetClass.US_EQUITY, NEW_YORK, TradingSession.US_EQUITY_REGULAR);
     }

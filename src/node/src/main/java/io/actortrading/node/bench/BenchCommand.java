@@ -88,7 +88,7 @@ public final class BenchCommand implements Callable<Integer> {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long heapBefore = settledHeap(memory);
         MarketClock clock = MarketClock.fromConfig(config.getConfig("actortrading.clock"));
-        ActorSystem<Void> system = NodeLauncher.start(config, new NodeGuardian.Options(clock, false, true, true,
+        ActorSystem<NodeGuardian.Command> system = NodeLauncher.start(config, new NodeGuardian.Options(clock, false, true, true,
                 Behaviors.<SymbolActor.SymbolUpdate>ignore()));
         IngestMetrics metrics = IngestMetrics.get(system);
         try {

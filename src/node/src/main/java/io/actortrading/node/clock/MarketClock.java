@@ -17,6 +17,11 @@ public sealed interface MarketClock {
     /** Whether this clock moves by itself (so symbols should close quiet minutes on a timer). */
     boolean ticks();
 
+    /** Market milliseconds per wall millisecond. */
+    default double speed() {
+        return 1.0;
+    }
+
     /** Wall-clock milliseconds until market time reaches {@code marketMillis}; 0 when already there. */
     default long wallMillisUntil(long marketMillis) {
         return Math.max(0, marketMillis - now(marketMillis));

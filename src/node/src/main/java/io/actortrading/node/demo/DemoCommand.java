@@ -9,6 +9,8 @@ import io.actortrading.node.NodeLauncher;
 import io.actortrading.node.NodeServices;
 import io.actortrading.node.clock.MarketClock;
 import io.actortrading.node.feed.FeedRouter;
+import io.actortrading.node.feed.ReplayFeed;
+import io.actortrading.node.feed.SyntheticFeed;
 import io.actortrading.node.registry.SymbolRegistry;
 import io.actortrading.node.symbol.IngestMetrics;
 import io.actortrading.node.symbol.SymbolActor;
@@ -29,8 +31,10 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
@@ -62,9 +66,11 @@ public final class DemoCommand implements Callable<Integer> {
         Path session = extractBundledSession();
         Config config = NodeLauncher.configure(demoConfig(session));
         MarketClock clock = MarketClock.fromConfig(config.getConfig("actortrading.clock"));
-        ActorSystem<Void> system = NodeLauncher.start(config, new NodeGuardian.Options(clock, false, false, true,
+        ActorSystem<NodeGuardian.Command> system = NodeLauncher.start(config, new NodeGuardian.Options(clock, false, false, false,
                 Behaviors.<SymbolActor.SymbolUpdate>ignore()));
         NodeLauncher.startInspection(system);
+        register(system);
+        system.tell(NodeGuardian.StartFeeds.INSTANCE);
         System.out.printf("ActorTrading demo: %d symbols, market clock %sx from %s, inspection on %s:%d (try: bin/atctl symbols show NVDA)%n",
                 REPLAYED.size() + SYNTHETIC.size(), config.getDouble("actortrading.clock.speed"),
                 config.getString("actortrading.clock.start"), config.getString("pekko.management.http.hostname"),
@@ -86,7 +92,7 @@ public final class DemoCommand implements Callable<Integer> {
             try {
                 system.getWhenTerminated().toCompletableFuture().get(STATUS_EVERY.toMillis(), TimeUnit.MILLISECONDS);
                 break;
-            } catch (java.util.concurrent.TimeoutException stillRunning) {
+            } catch (TimeoutException stillRunning) {
                 System.out.println(reporter.statusLine());
             }
         }
@@ -98,18 +104,33 @@ public final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The demo's symbols, each with the one feed that serves it, so no symbol gets two price paths. */
+    private static void register(ActorSystem<NodeGuardian.Command> system) throws Exception {
+        NodeServices.Refs refs = NodeServices.get(system).started().toCompletableFuture()
+                .get(ASK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        for (String symbol : REPLAYED) {
+            add(system, refs, symbol, ReplayFeed.SOURCE);
+        }
+        for (String symbol : SYNTHETIC) {
+            add(system, refs, symbol, SyntheticFeed.SOURCE);
+        }
+    }
+
+    private static void add(ActorSystem<NodeGuardian.Command> system, NodeServices.Refs refs, String symbol, String source) throws Exception {
+        SymbolRegistry.AddResult result = AskPattern.<SymbolRegistry.Command, SymbolRegistry.AddResult>ask(refs.registry(),
+                replyTo -> new SymbolRegistry.Add(symbol, List.of(source), replyTo), ASK_TIMEOUT, system.scheduler())
+                .toCompletableFuture().get();
+        if (!(result instanceof SymbolRegistry.Added || result instanceof SymbolRegistry.AlreadyRegistered)) {
+            throw new IllegalStateException("could not register demo symbol " + symbol + ": " + result);
+        }
+    }
+
     private static Config demoConfig(Path session) {
         String journalUrl = "jdbc:h2:file:" + DEMO_DATA.resolve("journal").resolve("actortrading").toAbsolutePath()
                 + ";DATABASE_TO_UPPER=false";
         return ConfigFactory.parseResources("demo.conf")
                 .withValue("actortrading.feeds.replay.files",
                         ConfigValueFactory.fromIterable(List.of(session.toAbsolutePath().toString())))
-                .withValue("actortrading.registry.initial", ConfigValueFactory.fromIterable(
-                        Stream.concat(REPLAYED.stream().map(s -> List.of(s, "replay")),
-                                        SYNTHETIC.stream().map(s -> List.of(s, "synthetic")))
-                                .map(pair -> java.util.Map.of("symbol", pair.get(0), "sources", List.of(pair.get(1))))
-                                .toList()))
-                .withValue("actortrading.registry.default-sources", ConfigValueFactory.fromIterable(List.of("synthetic")))
                 .withValue("pekko-persistence-jdbc.shared-databases.default.db.url", ConfigValueFactory.fromAnyRef(journalUrl))
                 .withValue("pekko.cluster.distributed-data.durable.lmdb.dir",
                         ConfigValueFactory.fromAnyRef(DEMO_DATA.resolve("ddata").toAbsolutePath().toString()));
@@ -142,14 +163,14 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** Reads the node's counters once a second; asks are fine here, this is not the hot path. */
     private static final class StatusReporter {
-        private final ActorSystem<Void> system;
+        private final ActorSystem<NodeGuardian.Command> system;
         private final IngestMetrics metrics;
         private final long startNanos = System.nanoTime();
         private final Histogram latency = new Histogram(3);
         private long lastApplied;
         private long lastNanos = startNanos;
 
-        StatusReporter(ActorSystem<Void> system) {
+        StatusReporter(ActorSystem<NodeGuardian.Command> system) {
             this.system = system;
             this.metrics = IngestMetrics.get(system);
         }
@@ -176,13 +197,13 @@ public final class DemoCommand implements Callable<Integer> {
                     latency.getValueAtPercentile(99) / NANOS_PER_MICRO);
         }
 
-        private java.util.Optional<FeedRouter.RouterStats> routerStats() {
+        private Optional<FeedRouter.RouterStats> routerStats() {
             return NodeServices.get(system).refs().flatMap(refs -> {
                 try {
-                    return java.util.Optional.of(AskPattern.<FeedRouter.Command, FeedRouter.RouterStats>ask(refs.router(),
+                    return Optional.of(AskPattern.<FeedRouter.Command, FeedRouter.RouterStats>ask(refs.router(),
                             FeedRouter.GetStats::new, ASK_TIMEOUT, system.scheduler()).toCompletableFuture().get());
                 } catch (Exception e) {
-                    return java.util.Optional.empty();
+                    return Optional.empty();
                 }
             });
         }

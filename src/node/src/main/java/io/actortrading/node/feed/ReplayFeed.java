@@ -3,6 +3,7 @@ package io.actortrading.node.feed;
 import com.typesafe.config.Config;
 import io.actortrading.feeds.replay.ReplayFormat;
 import io.actortrading.feeds.replay.ReplayReader;
+import io.actortrading.market.Bar;
 import io.actortrading.market.MarketEvent;
 import io.actortrading.node.clock.MarketClock;
 import org.apache.pekko.Done;
@@ -82,7 +83,8 @@ public final class ReplayFeed {
 
     private static CompletionStage<MarketEvent> dueAt(MarketEvent event, MarketClock clock,
                                                       org.apache.pekko.actor.typed.ActorSystem<?> system) {
-        long wait = clock.wallMillisUntil(event.timestamp());
+        // A recorded bar is only known once its minute is over.
+        long wait = clock.wallMillisUntil(event instanceof Bar bar ? bar.end() : event.timestamp());
         if (wait <= 0) {
             return CompletableFuture.completedFuture(event);
         }

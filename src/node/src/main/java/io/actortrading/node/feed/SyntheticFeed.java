@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The synthetic market as a feed: a seeded random walk for every registered symbol whose sources
- * include {@code synthetic}, at a configured rate, stamped with the node's market clock.
+ * include {@code synthetic} or name no source at all, at a configured rate, stamped with the node's
+ * market clock.
  *
  * <p>The walk lives inside the stream (one thread at a time touches it); the actor only tells the
  * stream which symbols to walk, through an atomic reference the stream reads before each emission.
@@ -45,10 +46,10 @@ public final class SyntheticFeed {
 
     /** {@code actortrading.feeds.synthetic}. */
     public record Settings(double ticksPerSecond, long seed, Duration emitInterval, int maxTicksPerEmit,
-                           boolean allSymbols, List<String> fixedSymbols) {
+                           List<String> fixedSymbols) {
         public static Settings fromConfig(Config c) {
             return new Settings(c.getDouble("ticks-per-second"), c.getLong("seed"),
-                    c.getDuration("emit-interval"), c.getInt("max-ticks-per-emit"), c.getBoolean("all-symbols"),
+                    c.getDuration("emit-interval"), c.getInt("max-ticks-per-emit"),
                     List.copyOf(c.getStringList("symbols")));
         }
     }
@@ -64,7 +65,7 @@ public final class SyntheticFeed {
             UniqueKillSwitch killSwitch = run(context, settings, clock, router, wanted, maxBatch);
             return Behaviors.receive(Command.class)
                     .onMessage(SymbolsListed.class, listed -> {
-                        wanted.set(symbolsFor(listed.listing(), settings.allSymbols()));
+                        wanted.set(symbolsFor(listed.listing()));
                         return Behaviors.same();
                     })
                     .onMessage(StreamEnded.class, ended -> {
@@ -79,10 +80,10 @@ public final class SyntheticFeed {
         });
     }
 
-    private static List<String> symbolsFor(SymbolRegistry.Listing listing, boolean allSymbols) {
+    private static List<String> symbolsFor(SymbolRegistry.Listing listing) {
         List<String> symbols = new ArrayList<>();
         for (SymbolRegistry.RegisteredSymbol s : listing.symbols()) {
-            if (allSymbols || s.sources().contains(SOURCE)) {
+            if (s.sources().isEmpty() || s.sources().contains(SOURCE)) {
                 symbols.add(s.symbol());
             }
         }
@@ -93,23 +94,17 @@ public final class SyntheticFeed {
                                         ActorRef<FeedRouter.Command> router,
                                         AtomicReference<List<String>> wanted, int maxBatch) {
         SyntheticMarket market = new SyntheticMarket(new SyntheticSettings(List.of(), settings.ticksPerSecond(),
-                1.0, clock.now(Long.MIN_VALUE), settings.seed()));
-        RateBudget budget = new RateBudget(settings.ticksPerSecond(), System.nanoTime());
+                clock.speed(), clock.now(Long.MIN_VALUE), settings.seed()));
         var result = Source.tick(Duration.ZERO, settings.emitInterval(), Boolean.TRUE)
                 .viaMat(KillSwitches.single(), Keep.right())
                 .mapConcat(tick -> {
                     reconcile(market, wanted.get());
-                    int due = (int) Math.min(settings.maxTicksPerEmit(), budget.due(System.nanoTime()));
-                    if (due <= 0) {
-                        return List.<MarketEvent>of();
-                    }
                     if (market.symbols().isEmpty()) {
-                        budget.spent(due);
                         return List.<MarketEvent>of();
                     }
-                    List<MarketEvent> ticks = new ArrayList<>(due);
-                    int emitted = market.emit(clock.now(Long.MIN_VALUE), due, ticks::add);
-                    budget.spent(emitted);
+                    // The market's own arrival process sets the rate: every trade up to market time now.
+                    List<MarketEvent> ticks = new ArrayList<>();
+                    market.emit(clock.now(Long.MIN_VALUE), settings.maxTicksPerEmit(), ticks::add);
                     return ticks;
                 })
                 .alsoToMat(Sink.ignore(), Keep.both())
@@ -135,31 +130,6 @@ public final class SyntheticFeed {
             if (!current.contains(s)) {
                 market.addSymbol(s);
             }
-        }
-    }
-
-    /**
-     * Ticks owed at the configured rate since the feed started. Emission runs on a coarse scheduler
-     * and may be held back by back-pressure, so it catches up by count rather than assuming each
-     * interval arrives on time.
-     */
-    private static final class RateBudget {
-        private static final double NANOS_PER_SECOND = 1e9;
-        private final double perSecond;
-        private final long startNanos;
-        private long emitted;
-
-        RateBudget(double perSecond, long startNanos) {
-            this.perSecond = perSecond;
-            this.startNanos = startNanos;
-        }
-
-        long due(long nowNanos) {
-            return (long) ((nowNanos - startNanos) / NANOS_PER_SECOND * perSecond) - emitted;
-        }
-
-        void spent(int count) {
-            emitted += count;
         }
     }
 }

@@ -94,7 +94,7 @@ public final class ReplayCommand implements Callable<Integer> {
                 .withValue("pekko.cluster.distributed-data.durable.lmdb.dir",
                         ConfigValueFactory.fromAnyRef(workDir.resolve("ddata").toAbsolutePath().toString())));
         BarCollector collector = new BarCollector();
-        ActorSystem<Void> system = NodeLauncher.start(config,
+        ActorSystem<NodeGuardian.Command> system = NodeLauncher.start(config,
                 new NodeGuardian.Options(new MarketClock.EventTime(), true, true, false, collector.behavior()));
         try {
             NodeServices.Refs refs = awaitRefs(system);
@@ -132,7 +132,7 @@ public final class ReplayCommand implements Callable<Integer> {
         }
     }
 
-    private static NodeServices.Refs awaitRefs(ActorSystem<Void> system) throws Exception {
+    private static NodeServices.Refs awaitRefs(ActorSystem<NodeGuardian.Command> system) throws Exception {
         return NodeServices.get(system).started().toCompletableFuture()
                 .get(COMPLETION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
