@@ -295,7 +295,15 @@ public final class FeedRouter extends AbstractBehavior<FeedRouter.Command> {
     }
 
     private Behavior<Command> onSymbolsChanged(SymbolsChanged changed) {
-        registered = Set.copyOf(changed.symbols());
+        Set<String> now = Set.copyOf(changed.symbols());
+        for (String removed : registered) {
+            if (!now.contains(removed)) {
+                // A removed symbol stops (its forming bars kept in a snapshot); its history stays in the journal.
+                shards.tell(new ShardingEnvelope<>(removed, SymbolActor.Passivate.INSTANCE));
+            }
+        }
+        registered = now;
+        sources.values().forEach(source -> source.symbols.retainAll(now));
         reportedUnknown.clear();
         return this;
     }
