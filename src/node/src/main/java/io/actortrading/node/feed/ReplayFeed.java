@@ -27,7 +27,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * Recorded data as a live feed (the demo's bundled session). Paced by the market clock: an event
  * is handed on when market time reaches it, so a replayed session looks like a live one, only as
- * fast as the clock runs. When the files end the feed is done; it is not restarted.
+ * fast as the clock runs. When the files end the feed is done; if they cannot be read it fails and
+ * its supervisor tries again after a backoff.
  */
 public final class ReplayFeed {
 
@@ -67,10 +68,12 @@ public final class ReplayFeed {
             return Behaviors.receive(Command.class)
                     .onMessage(Ended.class, ended -> {
                         if (ended.failure() != null) {
-                            context.getLog().error("Replay of {} failed", settings.files(), ended.failure());
-                        } else {
-                            context.getLog().info("Replay of {} finished", settings.files());
+                            // The supervisor restarts the replay from the top after a backoff; bars it
+                            // already delivered come again and are dropped by the symbols as late.
+                            throw new IllegalStateException("replay of " + settings.files() + " failed: "
+                                    + ended.failure().getMessage(), ended.failure());
                         }
+                        context.getLog().info("Replay of {} finished", settings.files());
                         return Behaviors.stopped();
                     })
                     .onSignal(PostStop.class, stop -> {
