@@ -1,7 +1,6 @@
 package io.actortrading.node.replay;
 
 import io.actortrading.market.Bar;
-import io.actortrading.market.features.FeatureWindow;
 import io.actortrading.market.indicators.IndicatorSet;
 import io.actortrading.node.symbol.SymbolActor;
 
@@ -54,7 +53,6 @@ final class BarLine {
             out.append(']');
         }
         out.append('}');
-        assert features == null || features.length == FeatureWindow.NAMES.size();
     }
 
     private static StringBuilder string(StringBuilder out, String name, String value) {

@@ -144,7 +144,7 @@ public final class SymbolActor extends EventSourcedBehavior<SymbolActor.Command,
                 .onCommand(Ingest.class, this::onIngest)
                 .onCommand(ClockTick.class, this::onClockTick)
                 .onCommand(GetView.class, (state, get) -> {
-                    get.replyTo().tell(state.view(List.of()));
+                    get.replyTo().tell(state.view());
                     return Effect().none();
                 })
                 .onCommand(Flush.class, this::onFlush)
@@ -181,7 +181,7 @@ public final class SymbolActor extends EventSourcedBehavior<SymbolActor.Command,
                 state.recordPrice(bar.close());
             }
         } else if (event instanceof Quote) {
-            // Quotes do not build candles; they are counted as received and kept for a later spread feature.
+            // Quotes build no candles; they count as received data for the quality score.
             state.recordVerdict(Verdict.ACCEPTED);
         }
     }

@@ -145,7 +145,7 @@ final class SymbolState implements Checkpointable {
         return drained;
     }
 
-    SymbolView view(List<String> sources) {
+    SymbolView view() {
         CandleCounters c = candles.counters();
         Map<String, Long> rejected = new LinkedHashMap<>();
         for (Verdict v : Verdict.values()) {
