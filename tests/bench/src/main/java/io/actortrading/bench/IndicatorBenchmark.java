@@ -165,7 +165,7 @@ public class IndicatorBenchmark {
     }
 
     /** A seeded 1-minute random walk in cent ticks with the occasional flat, zero-volume bar. */
-    private static Bar[] randomWalk(int count, long seed) {
+    static Bar[] randomWalk(int count, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         Bar[] walk = new Bar[count];
         long start = Instant.parse("2024-03-04T14:30:00Z").toEpochMilli();
