@@ -8,14 +8,19 @@ import io.actortrading.node.registry.SymbolRegistry;
 import io.actortrading.node.symbol.IngestMetrics;
 import io.actortrading.node.symbol.SymbolActor;
 import io.actortrading.node.symbol.SymbolSettings;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.ShardingEnvelope;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
+
+import java.time.Duration;
 
 /**
  * The root of a node: joins the cluster (itself, when no seed nodes are configured), starts the
@@ -37,11 +42,21 @@ public final class NodeGuardian {
                           Behavior<SymbolActor.SymbolUpdate> listener) {
     }
 
-    public sealed interface Command permits StartFeeds {
+    public sealed interface Command permits StartFeeds, StopFeeds {
     }
 
     /** Starts the configured feeds, for runners that first register symbols (the demo). */
     public enum StartFeeds implements Command { INSTANCE }
+
+    /**
+     * Stops every feed; answered once they are told to stop. Coordinated shutdown sends it before the
+     * shard region hands off, so the region is not kept busy by feeds that are still sending.
+     */
+    public record StopFeeds(ActorRef<Done> replyTo) implements Command {
+    }
+
+    /** Feeds stop within this; their streams only have to see the kill switch. */
+    private static final Duration STOP_FEEDS_TIMEOUT = Duration.ofSeconds(5);
 
     public static Behavior<Command> create(Options options) {
         return Behaviors.setup(context -> {
@@ -71,19 +86,29 @@ public final class NodeGuardian {
             Behavior<Void> feeds = FeedSupervisor.create(config.getConfig("actortrading.feeds"), options.clock(), router,
                     registry, routerSettings.maxBatch());
             if (options.startFeeds()) {
-                context.spawn(feeds, "feeds");
+                context.spawn(feeds, FEEDS);
             }
             NodeServices.get(system).publish(new NodeServices.Refs(registry, router, region));
+            ActorRef<Command> self = context.getSelf();
+            CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceStop(), "stop-feeds",
+                    () -> AskPattern.ask(self, StopFeeds::new, STOP_FEEDS_TIMEOUT, system.scheduler()));
             return Behaviors.receive(Command.class)
                     .onMessageEquals(StartFeeds.INSTANCE, () -> {
-                        if (context.getChild("feeds").isEmpty()) {
-                            context.spawn(feeds, "feeds");
+                        if (context.getChild(FEEDS).isEmpty()) {
+                            context.spawn(feeds, FEEDS);
                         }
+                        return Behaviors.same();
+                    })
+                    .onMessage(StopFeeds.class, stop -> {
+                        context.getChild(FEEDS).ifPresent(context::stop);
+                        stop.replyTo().tell(Done.getInstance());
                         return Behaviors.same();
                     })
                     .build();
         });
     }
+
+    private static final String FEEDS = "feeds";
 
     private NodeGuardian() {
     }
