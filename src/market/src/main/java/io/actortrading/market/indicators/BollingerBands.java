@@ -1,48 +1,33 @@
 package io.actortrading.market.indicators;
 
-import io.actortrading.market.Bar;
-import java.io.DataInput;
-import java.io.DataOutput;
-import java.io.IOException;
-
 /**
  * Bollinger Bands of the close: middle = SMA(period), upper/lower = middle ± k · σ with σ the
  * POPULATION standard deviation over the same window, as ta4j's BollingerBands*Indicator over a
  * StandardDeviationIndicator compute them (and as Bollinger defined them).
  */
-public final class BollingerBands implements Indicator {
+public final class BollingerBands extends WindowIndicator {
 
-    private final RollingWindow window;
     private final double k;
-    private long samples;
 
     public BollingerBands(int period, double k) {
-        if (!(k >= 0.0) || Double.isInfinite(k)) {
-            throw new IllegalArgumentException("band width k must be a finite non-negative number: " + k);
-        }
-        this.window = new RollingWindow(period);
+        this(bandWidth(k), period);
+    }
+
+    /** Takes k first so that it is checked before the window is made: a bad k is reported even with a bad period. */
+    private BollingerBands(double k, int period) {
+        super(period);
         this.k = k;
     }
 
-    public int period() {
-        return window.capacity();
+    private static double bandWidth(double k) {
+        if (!(k >= 0.0) || Double.isInfinite(k)) {
+            throw new IllegalArgumentException("band width k must be a finite non-negative number: " + k);
+        }
+        return k;
     }
 
     public double k() {
         return k;
-    }
-
-    @Override
-    public void update(Bar bar) {
-        update(bar.close());
-    }
-
-    public void update(double x) {
-        if (!Double.isFinite(x)) {
-            return;
-        }
-        window.add(x);
-        samples++;
     }
 
     public double middle() {
@@ -55,28 +40,5 @@ public final class BollingerBands implements Indicator {
 
     public double lower() {
         return isReady() ? window.mean() - k * Math.sqrt(window.populationVariance()) : Double.NaN;
-    }
-
-    @Override
-    public int warmUpPeriod() {
-        return window.capacity();
-    }
-
-    @Override
-    public long samples() {
-        return samples;
-    }
-
-    @Override
-    public void writeState(DataOutput out) throws IOException {
-        out.writeLong(samples);
-        window.writeState(out);
-    }
-
-    @Override
-    public void readState(DataInput in) throws IOException {
-        long readSamples = in.readLong();
-        window.readState(in);
-        samples = readSamples;
     }
 }
