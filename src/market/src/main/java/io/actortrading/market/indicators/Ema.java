@@ -15,19 +15,18 @@ import java.io.IOException;
  * differ by a term that decays as (1 − α)ᵗ; the warm-up of {@code period} bars is the point ta4j
  * (getUnstableBars) and Lean (WarmUpPeriod) both treat as settled.
  */
-public final class Ema implements Indicator {
+public final class Ema extends RecursiveIndicator {
 
     private final int period;
-    private final double alpha;
-    private double ema;
-    private long samples;
+    private final ExponentialAverage ema;
 
     public Ema(int period) {
+        super(new Period("Ema", period));
         if (period < 1) {
             throw new IllegalArgumentException("EMA period must be at least 1: " + period);
         }
         this.period = period;
-        this.alpha = 2.0 / (period + 1);
+        this.ema = ExponentialAverage.ofSpan(period);
     }
 
     public int period() {
@@ -43,12 +42,12 @@ public final class Ema implements Indicator {
         if (!Double.isFinite(x)) {
             return;
         }
-        ema = samples == 0 ? x : ema + (x - ema) * alpha;
-        samples++;
+        ema.update(x, isFirstSample());
+        countSample();
     }
 
     public double value() {
-        return isReady() ? ema : Double.NaN;
+        return isReady() ? ema.value() : Double.NaN;
     }
 
     @Override
@@ -57,21 +56,12 @@ public final class Ema implements Indicator {
     }
 
     @Override
-    public long samples() {
-        return samples;
+    void writeRecursion(DataOutput out) throws IOException {
+        ema.writeState(out);
     }
 
     @Override
-    public void writeState(DataOutput out) throws IOException {
-        out.writeInt(period);
-        out.writeLong(samples);
-        out.writeDouble(ema);
-    }
-
-    @Override
-    public void readState(DataInput in) throws IOException {
-        Snapshots.expectPeriod(in, "Ema", period);
-        samples = in.readLong();
-        ema = in.readDouble();
+    void readRecursion(DataInput in) throws IOException {
+        ema.readState(in);
     }
 }

@@ -15,20 +15,17 @@ import java.io.IOException;
  * become ready together after {@code slow + signal − 1} bars: the slow EMA needs {@code slow} bars
  * and the signal line {@code signal − 1} more (TA-Lib's and Lean's count).
  */
-public final class Macd implements Indicator {
+public final class Macd extends RecursiveIndicator {
 
     private final int fastPeriod;
     private final int slowPeriod;
     private final int signalPeriod;
-    private final double fastAlpha;
-    private final double slowAlpha;
-    private final double signalAlpha;
-    private double fastEma;
-    private double slowEma;
-    private double signalEma;
-    private long samples;
+    private final ExponentialAverage fastEma;
+    private final ExponentialAverage slowEma;
+    private final ExponentialAverage signalEma;
 
     public Macd(int fast, int slow, int signal) {
+        super(new Period("Macd fast", fast), new Period("Macd slow", slow), new Period("Macd signal", signal));
         if (fast < 1 || slow <= fast || signal < 1) {
             throw new IllegalArgumentException(
                     "MACD needs 1 <= fast < slow and signal >= 1: " + fast + "," + slow + "," + signal);
@@ -36,9 +33,9 @@ public final class Macd implements Indicator {
         this.fastPeriod = fast;
         this.slowPeriod = slow;
         this.signalPeriod = signal;
-        this.fastAlpha = 2.0 / (fast + 1);
-        this.slowAlpha = 2.0 / (slow + 1);
-        this.signalAlpha = 2.0 / (signal + 1);
+        this.fastEma = ExponentialAverage.ofSpan(fast);
+        this.slowEma = ExponentialAverage.ofSpan(slow);
+        this.signalEma = ExponentialAverage.ofSpan(signal);
     }
 
     public int fastPeriod() {
@@ -62,28 +59,27 @@ public final class Macd implements Indicator {
         if (!Double.isFinite(close)) {
             return;
         }
-        if (samples == 0) {
-            fastEma = close;
-            slowEma = close;
-            signalEma = 0.0;
-        } else {
-            fastEma += (close - fastEma) * fastAlpha;
-            slowEma += (close - slowEma) * slowAlpha;
-            signalEma += ((fastEma - slowEma) - signalEma) * signalAlpha;
-        }
-        samples++;
+        boolean first = isFirstSample();
+        fastEma.update(close, first);
+        slowEma.update(close, first);
+        signalEma.update(line(), first);
+        countSample();
+    }
+
+    private double line() {
+        return fastEma.value() - slowEma.value();
     }
 
     public double macd() {
-        return isReady() ? fastEma - slowEma : Double.NaN;
+        return isReady() ? line() : Double.NaN;
     }
 
     public double signal() {
-        return isReady() ? signalEma : Double.NaN;
+        return isReady() ? signalEma.value() : Double.NaN;
     }
 
     public double histogram() {
-        return isReady() ? (fastEma - slowEma) - signalEma : Double.NaN;
+        return isReady() ? line() - signalEma.value() : Double.NaN;
     }
 
     @Override
@@ -92,29 +88,16 @@ public final class Macd implements Indicator {
     }
 
     @Override
-    public long samples() {
-        return samples;
+    void writeRecursion(DataOutput out) throws IOException {
+        fastEma.writeState(out);
+        slowEma.writeState(out);
+        signalEma.writeState(out);
     }
 
     @Override
-    public void writeState(DataOutput out) throws IOException {
-        out.writeInt(fastPeriod);
-        out.writeInt(slowPeriod);
-        out.writeInt(signalPeriod);
-        out.writeLong(samples);
-        out.writeDouble(fastEma);
-        out.writeDouble(slowEma);
-        out.writeDouble(signalEma);
-    }
-
-    @Override
-    public void readState(DataInput in) throws IOException {
-        Snapshots.expectPeriod(in, "Macd fast", fastPeriod);
-        Snapshots.expectPeriod(in, "Macd slow", slowPeriod);
-        Snapshots.expectPeriod(in, "Macd signal", signalPeriod);
-        samples = in.readLong();
-        fastEma = in.readDouble();
-        slowEma = in.readDouble();
-        signalEma = in.readDouble();
+    void readRecursion(DataInput in) throws IOException {
+        fastEma.readState(in);
+        slowEma.readState(in);
+        signalEma.readState(in);
     }
 }

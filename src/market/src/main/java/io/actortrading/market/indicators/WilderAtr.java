@@ -13,20 +13,19 @@ import java.io.IOException;
  * is high − low and seeds the average (Wilder seeded with the mean of the first {@code period}
  * true ranges). Ready after {@code period} bars, ta4j's unstable-bar count.
  */
-public final class WilderAtr implements Indicator {
+public final class WilderAtr extends RecursiveIndicator {
 
     private final int period;
-    private final double alpha;
+    private final ExponentialAverage atr;
     private double previousClose;
-    private double atr;
-    private long samples;
 
     public WilderAtr(int period) {
+        super(new Period("WilderAtr", period));
         if (period < 1) {
             throw new IllegalArgumentException("ATR period must be at least 1: " + period);
         }
         this.period = period;
-        this.alpha = 1.0 / period;
+        this.atr = ExponentialAverage.wilder(period);
     }
 
     public int period() {
@@ -42,19 +41,16 @@ public final class WilderAtr implements Indicator {
             return;
         }
         double range = Math.abs(high - low);
-        if (samples == 0) {
-            atr = range;
-        } else {
-            double trueRange = Math.max(range,
-                    Math.max(Math.abs(high - previousClose), Math.abs(previousClose - low)));
-            atr += (trueRange - atr) * alpha;
-        }
+        boolean first = isFirstSample();
+        double trueRange = first ? range
+                : Math.max(range, Math.max(Math.abs(high - previousClose), Math.abs(previousClose - low)));
+        atr.update(trueRange, first);
         previousClose = close;
-        samples++;
+        countSample();
     }
 
     public double value() {
-        return isReady() ? atr : Double.NaN;
+        return isReady() ? atr.value() : Double.NaN;
     }
 
     @Override
@@ -63,23 +59,14 @@ public final class WilderAtr implements Indicator {
     }
 
     @Override
-    public long samples() {
-        return samples;
-    }
-
-    @Override
-    public void writeState(DataOutput out) throws IOException {
-        out.writeInt(period);
-        out.writeLong(samples);
+    void writeRecursion(DataOutput out) throws IOException {
         out.writeDouble(previousClose);
-        out.writeDouble(atr);
+        atr.writeState(out);
     }
 
     @Override
-    public void readState(DataInput in) throws IOException {
-        Snapshots.expectPeriod(in, "WilderAtr", period);
-        samples = in.readLong();
+    void readRecursion(DataInput in) throws IOException {
         previousClose = in.readDouble();
-        atr = in.readDouble();
+        atr.readState(in);
     }
 }

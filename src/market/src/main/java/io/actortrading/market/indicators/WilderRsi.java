@@ -16,21 +16,21 @@ import java.io.IOException;
  * because it does not cancel when the RSI is near 0. Ready after {@code period + 1} bars, i.e. once
  * {@code period} changes have been seen.
  */
-public final class WilderRsi implements Indicator {
+public final class WilderRsi extends RecursiveIndicator {
 
     private final int period;
-    private final double alpha;
+    private final ExponentialAverage averageGain;
+    private final ExponentialAverage averageLoss;
     private double previousClose;
-    private double averageGain;
-    private double averageLoss;
-    private long samples;
 
     public WilderRsi(int period) {
+        super(new Period("WilderRsi", period));
         if (period < 1) {
             throw new IllegalArgumentException("RSI period must be at least 1: " + period);
         }
         this.period = period;
-        this.alpha = 1.0 / period;
+        this.averageGain = ExponentialAverage.wilder(period);
+        this.averageLoss = ExponentialAverage.wilder(period);
     }
 
     public int period() {
@@ -46,25 +46,24 @@ public final class WilderRsi implements Indicator {
         if (!Double.isFinite(close)) {
             return;
         }
-        if (samples > 0) {
-            double change = close - previousClose;
-            double gain = change > 0.0 ? change : 0.0;
-            double loss = change < 0.0 ? -change : 0.0;
-            averageGain += (gain - averageGain) * alpha;
-            averageLoss += (loss - averageLoss) * alpha;
-        }
+        boolean first = isFirstSample();
+        double change = first ? 0.0 : close - previousClose;
+        averageGain.update(change > 0.0 ? change : 0.0, first);
+        averageLoss.update(change < 0.0 ? -change : 0.0, first);
         previousClose = close;
-        samples++;
+        countSample();
     }
 
     public double value() {
         if (!isReady()) {
             return Double.NaN;
         }
-        if (averageLoss == 0.0) {
-            return averageGain == 0.0 ? 0.0 : 100.0;
+        double gain = averageGain.value();
+        double loss = averageLoss.value();
+        if (loss == 0.0) {
+            return gain == 0.0 ? 0.0 : 100.0;
         }
-        return 100.0 * averageGain / (averageGain + averageLoss);
+        return 100.0 * gain / (gain + loss);
     }
 
     @Override
@@ -73,25 +72,16 @@ public final class WilderRsi implements Indicator {
     }
 
     @Override
-    public long samples() {
-        return samples;
-    }
-
-    @Override
-    public void writeState(DataOutput out) throws IOException {
-        out.writeInt(period);
-        out.writeLong(samples);
+    void writeRecursion(DataOutput out) throws IOException {
         out.writeDouble(previousClose);
-        out.writeDouble(averageGain);
-        out.writeDouble(averageLoss);
+        averageGain.writeState(out);
+        averageLoss.writeState(out);
     }
 
     @Override
-    public void readState(DataInput in) throws IOException {
-        Snapshots.expectPeriod(in, "WilderRsi", period);
-        samples = in.readLong();
+    void readRecursion(DataInput in) throws IOException {
         previousClose = in.readDouble();
-        averageGain = in.readDouble();
-        averageLoss = in.readDouble();
+        averageGain.readState(in);
+        averageLoss.readState(in);
     }
 }
