@@ -17,12 +17,11 @@ import static io.actortrading.market.indicators.ExactArithmetic.sumError;
  * history that keeps crossing zero, so a plain double's accumulated rounding (fractional crypto
  * volumes) would dominate the value exactly when it is small.
  */
-public final class OnBalanceVolume implements Indicator {
+public final class OnBalanceVolume extends RecursiveIndicator {
 
     private double previousClose;
     private double obvHi;
     private double obvLo;
-    private long samples;
 
     @Override
     public void update(Bar bar) {
@@ -31,7 +30,7 @@ public final class OnBalanceVolume implements Indicator {
         if (!Double.isFinite(close) || !Double.isFinite(volume)) {
             return;
         }
-        if (samples > 0) {
+        if (!isFirstSample()) {
             if (close > previousClose) {
                 accumulate(volume);
             } else if (close < previousClose) {
@@ -39,7 +38,7 @@ public final class OnBalanceVolume implements Indicator {
             }
         }
         previousClose = close;
-        samples++;
+        countSample();
     }
 
     private void accumulate(double signedVolume) {
@@ -59,21 +58,14 @@ public final class OnBalanceVolume implements Indicator {
     }
 
     @Override
-    public long samples() {
-        return samples;
-    }
-
-    @Override
-    public void writeState(DataOutput out) throws IOException {
-        out.writeLong(samples);
+    void writeRecursion(DataOutput out) throws IOException {
         out.writeDouble(previousClose);
         out.writeDouble(obvHi);
         out.writeDouble(obvLo);
     }
 
     @Override
-    public void readState(DataInput in) throws IOException {
-        samples = in.readLong();
+    void readRecursion(DataInput in) throws IOException {
         previousClose = in.readDouble();
         obvHi = in.readDouble();
         obvLo = in.readDouble();

@@ -5,13 +5,13 @@ import java.io.DataOutput;
 import java.io.IOException;
 
 /**
- * An indicator whose state is a few numbers carried from bar to bar (exponential averages) rather
- * than a window of bars. They share the count of samples taken in and one snapshot
+ * An indicator whose state is a few numbers carried from bar to bar (exponential averages, running
+ * totals) rather than a window of bars. They share the count of samples taken in and one snapshot
  * layout: the periods (a snapshot of other periods is refused), the number of samples, then the
  * indicator's own numbers ({@link #writeRecursion}).
  */
 abstract sealed class RecursiveIndicator implements Indicator
-        permits Ema, WilderRsi, WilderAtr, Macd {
+        permits Ema, WilderRsi, WilderAtr, Macd, OnBalanceVolume, SessionVwap {
 
     /** A period the indicator was configured with, and the name a snapshot of another period is refused under. */
     record Period(String indicator, int bars) {

@@ -24,14 +24,13 @@ import java.time.ZoneId;
  * plain doubles: all terms are positive and a day has at most 1,440 one-minute bars, so their
  * relative error stays below ~1e-13.
  */
-public final class SessionVwap implements Indicator {
+public final class SessionVwap extends RecursiveIndicator {
 
     private final ZoneId zone;
     private long sessionStart = Long.MAX_VALUE;
     private long sessionEnd = Long.MIN_VALUE;
     private double priceVolume;
     private double volume;
-    private long samples;
 
     public SessionVwap(Instrument instrument) {
         this.zone = instrument.zone();
@@ -53,7 +52,7 @@ public final class SessionVwap implements Indicator {
         }
         priceVolume += price * barVolume;
         volume += barVolume;
-        samples++;
+        countSample();
     }
 
     private void openSession(long barStart) {
@@ -79,13 +78,7 @@ public final class SessionVwap implements Indicator {
     }
 
     @Override
-    public long samples() {
-        return samples;
-    }
-
-    @Override
-    public void writeState(DataOutput out) throws IOException {
-        out.writeLong(samples);
+    void writeRecursion(DataOutput out) throws IOException {
         out.writeLong(sessionStart);
         out.writeLong(sessionEnd);
         out.writeDouble(priceVolume);
@@ -93,8 +86,7 @@ public final class SessionVwap implements Indicator {
     }
 
     @Override
-    public void readState(DataInput in) throws IOException {
-        samples = in.readLong();
+    void readRecursion(DataInput in) throws IOException {
         sessionStart = in.readLong();
         sessionEnd = in.readLong();
         priceVolume = in.readDouble();
