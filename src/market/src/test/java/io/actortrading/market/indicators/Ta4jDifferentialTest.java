@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -99,83 +100,76 @@ class Ta4jDifferentialTest {
         return indicator.getValue(index).doubleValue();
     }
 
+    /** One value of ours, the ta4j indicator it must equal, and the agreement that tallies the comparisons. */
+    private record Comparison(Agreement agreement, DoubleSupplier ours, Indicator<Num> reference) {
+    }
+
+    /**
+     * Feeds every bar to {@code ours} and, at each bar it is ready at, checks every comparison; then asserts
+     * that each agreed at no fewer than {@code minimum} bars.
+     */
+    private static void assertAgreesWhenReady(Market market, io.actortrading.market.indicators.Indicator ours,
+            int minimum, Comparison... comparisons) {
+        for (int i = 0; i < BARS; i++) {
+            ours.update(market.bars().get(i));
+            if (ours.isReady()) {
+                for (Comparison comparison : comparisons) {
+                    comparison.agreement().check(i, comparison.ours().getAsDouble(), at(comparison.reference(), i));
+                }
+            }
+        }
+        for (Comparison comparison : comparisons) {
+            comparison.agreement().assertAgreed(minimum);
+        }
+    }
+
     @ParameterizedTest(name = "{0} period {1}")
     @MethodSource("marketsAndPeriods")
     void smaAgreesWithTa4jAfterWarmUp(Market market, int period) {
         Sma ours = new Sma(period);
-        SMAIndicator reference = new SMAIndicator(market.close(), period);
-        Agreement agreement = Agreement.relative("sma(" + period + ") " + market);
-        for (int i = 0; i < BARS; i++) {
-            ours.update(market.bars().get(i));
-            if (ours.isReady()) {
-                agreement.check(i, ours.value(), at(reference, i));
-            }
-        }
-        agreement.assertAgreed(BARS - period);
+        assertAgreesWhenReady(market, ours, BARS - period, new Comparison(
+                Agreement.relative("sma(" + period + ") " + market), ours::value,
+                new SMAIndicator(market.close(), period)));
     }
 
     @ParameterizedTest(name = "{0} period {1}")
     @MethodSource("marketsAndPeriods")
     void emaAgreesWithTa4jAfterWarmUp(Market market, int period) {
         Ema ours = new Ema(period);
-        EMAIndicator reference = new EMAIndicator(market.close(), period);
-        Agreement agreement = Agreement.relative("ema(" + period + ") " + market);
-        for (int i = 0; i < BARS; i++) {
-            ours.update(market.bars().get(i));
-            if (ours.isReady()) {
-                agreement.check(i, ours.value(), at(reference, i));
-            }
-        }
-        agreement.assertAgreed(BARS - period);
+        assertAgreesWhenReady(market, ours, BARS - period, new Comparison(
+                Agreement.relative("ema(" + period + ") " + market), ours::value,
+                new EMAIndicator(market.close(), period)));
     }
 
     @ParameterizedTest(name = "{0} period {1}")
     @MethodSource("marketsAndPeriods")
     void wilderRsiAgreesWithTa4jAfterWarmUp(Market market, int period) {
         WilderRsi ours = new WilderRsi(period);
-        RSIIndicator reference = new RSIIndicator(market.close(), period);
         // Near 0 ta4j's 100 - 100/(1 + rs) cancels: at 32 digits it returns exactly 0 once rs < 1e-31,
         // where the true RSI (ours, from 100*g/(g+l)) is ~1e-30. Hence the absolute floor there.
-        Agreement agreement = Agreement.relativeOrNearZero("rsi(" + period + ") " + market);
-        for (int i = 0; i < BARS; i++) {
-            ours.update(market.bars().get(i));
-            if (ours.isReady()) {
-                agreement.check(i, ours.value(), at(reference, i));
-            }
-        }
-        agreement.assertAgreed(BARS - period - 1);
+        assertAgreesWhenReady(market, ours, BARS - period - 1, new Comparison(
+                Agreement.relativeOrNearZero("rsi(" + period + ") " + market), ours::value,
+                new RSIIndicator(market.close(), period)));
     }
 
     @ParameterizedTest(name = "{0} period {1}")
     @MethodSource("marketsAndPeriods")
     void wilderAtrAgreesWithTa4jAfterWarmUp(Market market, int period) {
         WilderAtr ours = new WilderAtr(period);
-        ATRIndicator reference = new ATRIndicator(market.series(), period);
-        Agreement agreement = Agreement.relative("atr(" + period + ") " + market);
-        for (int i = 0; i < BARS; i++) {
-            ours.update(market.bars().get(i));
-            if (ours.isReady()) {
-                agreement.check(i, ours.value(), at(reference, i));
-            }
-        }
-        agreement.assertAgreed(BARS - period);
+        assertAgreesWhenReady(market, ours, BARS - period, new Comparison(
+                Agreement.relative("atr(" + period + ") " + market), ours::value,
+                new ATRIndicator(market.series(), period)));
     }
 
     @ParameterizedTest(name = "{0} period {1}")
     @MethodSource("marketsAndPeriods")
     void populationStdDevAgreesWithTa4jAfterWarmUp(Market market, int period) {
         RollingStdDev ours = new RollingStdDev(period);
-        StandardDeviationIndicator reference = new StandardDeviationIndicator(market.close(), period);
         // A flat window's deviation is exactly 0 (and ours is); ta4j's, computed at 32 digits from a
         // rounded running total, is ~1e-30..1e-26 there. Hence the absolute floor at 0.
-        Agreement agreement = Agreement.relativeOrNearZero("stddev(" + period + ") " + market);
-        for (int i = 0; i < BARS; i++) {
-            ours.update(market.bars().get(i));
-            if (ours.isReady()) {
-                agreement.check(i, ours.value(), at(reference, i));
-            }
-        }
-        agreement.assertAgreed(BARS - period);
+        assertAgreesWhenReady(market, ours, BARS - period, new Comparison(
+                Agreement.relativeOrNearZero("stddev(" + period + ") " + market), ours::value,
+                new StandardDeviationIndicator(market.close(), period)));
     }
 
     static Stream<Arguments> macdSettings() {
@@ -187,24 +181,13 @@ class Ta4jDifferentialTest {
     void macdSignalAndHistogramAgreeWithTa4jAfterWarmUp(Market market, int fast, int slow, int signal) {
         Macd ours = new Macd(fast, slow, signal);
         MACDIndicator reference = new MACDIndicator(market.close(), fast, slow);
-        EMAIndicator referenceSignal = reference.getSignalLine(signal);
-        Indicator<Num> referenceHistogram = reference.getHistogram(signal);
         String setting = "(" + fast + "," + slow + "," + signal + ") " + market;
-        Agreement line = Agreement.relativeOrNearZero("macd" + setting);
-        Agreement signalLine = Agreement.relativeOrNearZero("macd signal" + setting);
-        Agreement histogram = Agreement.relativeOrNearZero("macd histogram" + setting);
-        for (int i = 0; i < BARS; i++) {
-            ours.update(market.bars().get(i));
-            if (ours.isReady()) {
-                line.check(i, ours.macd(), at(reference, i));
-                signalLine.check(i, ours.signal(), at(referenceSignal, i));
-                histogram.check(i, ours.histogram(), at(referenceHistogram, i));
-            }
-        }
-        int minimum = BARS - slow - signal;
-        line.assertAgreed(minimum);
-        signalLine.assertAgreed(minimum);
-        histogram.assertAgreed(minimum);
+        assertAgreesWhenReady(market, ours, BARS - slow - signal,
+                new Comparison(Agreement.relativeOrNearZero("macd" + setting), ours::macd, reference),
+                new Comparison(Agreement.relativeOrNearZero("macd signal" + setting), ours::signal,
+                        reference.getSignalLine(signal)),
+                new Comparison(Agreement.relativeOrNearZero("macd histogram" + setting), ours::histogram,
+                        reference.getHistogram(signal)));
     }
 
     static Stream<Arguments> bollingerSettings() {
@@ -218,36 +201,23 @@ class Ta4jDifferentialTest {
         BollingerBandsMiddleIndicator middle = new BollingerBandsMiddleIndicator(new SMAIndicator(market.close(), period));
         StandardDeviationIndicator deviation = new StandardDeviationIndicator(market.close(), period);
         Num width = DecimalNum.valueOf(k);
-        BollingerBandsUpperIndicator upper = new BollingerBandsUpperIndicator(middle, deviation, width);
-        BollingerBandsLowerIndicator lower = new BollingerBandsLowerIndicator(middle, deviation, width);
         String setting = "(" + period + "," + k + ") " + market;
-        Agreement upperBand = Agreement.relative("bb upper" + setting);
-        Agreement middleBand = Agreement.relative("bb middle" + setting);
-        Agreement lowerBand = Agreement.relative("bb lower" + setting);
-        for (int i = 0; i < BARS; i++) {
-            ours.update(market.bars().get(i));
-            if (ours.isReady()) {
-                upperBand.check(i, ours.upper(), at(upper, i));
-                middleBand.check(i, ours.middle(), at(middle, i));
-                lowerBand.check(i, ours.lower(), at(lower, i));
-            }
-        }
-        upperBand.assertAgreed(BARS - period);
-        middleBand.assertAgreed(BARS - period);
-        lowerBand.assertAgreed(BARS - period);
+        assertAgreesWhenReady(market, ours, BARS - period,
+                new Comparison(Agreement.relative("bb upper" + setting), ours::upper,
+                        new BollingerBandsUpperIndicator(middle, deviation, width)),
+                new Comparison(Agreement.relative("bb middle" + setting), ours::middle, middle),
+                new Comparison(Agreement.relative("bb lower" + setting), ours::lower,
+                        new BollingerBandsLowerIndicator(middle, deviation, width)));
     }
 
+    /** OBV is ready from the first bar, so every bar is compared. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("markets")
     void onBalanceVolumeAgreesWithTa4j(Market market) {
         OnBalanceVolume ours = new OnBalanceVolume();
-        OnBalanceVolumeIndicator reference = new OnBalanceVolumeIndicator(market.series());
-        Agreement agreement = Agreement.relativeOrNearZero("obv " + market);
-        for (int i = 0; i < BARS; i++) {
-            ours.update(market.bars().get(i));
-            agreement.check(i, ours.value(), at(reference, i));
-        }
-        agreement.assertAgreed(BARS);
+        assertAgreesWhenReady(market, ours, BARS, new Comparison(
+                Agreement.relativeOrNearZero("obv " + market), ours::value,
+                new OnBalanceVolumeIndicator(market.series())));
     }
 
     @Test
