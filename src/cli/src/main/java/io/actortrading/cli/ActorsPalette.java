@@ -2,40 +2,25 @@ package io.actortrading.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code atctl actors ...}: the actor hierarchy of one node. */
 @Command(name = "actors", description = "The actor hierarchy: tree.")
-final class ActorsPalette implements Callable<Integer> {
+final class ActorsPalette extends Palette {
 
     private static final String INDENT = "  ";
-
-    @ParentCommand
-    private Atctl atctl;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        throw Palette.missingCommand(spec);
-    }
 
     @Command(name = "tree", description = "The actors under PATH (default /user) as an indented tree.")
     int tree(@Option(names = {"-d", "--depth"}, paramLabel = "N",
                      description = "Levels below PATH to show (the node's default is 3).") Integer depth,
              @Parameters(paramLabel = "PATH", arity = "0..1", description = "Actor path, e.g. /user.") String path) {
         if (depth != null && depth < 0) {
-            throw new ParameterException(spec.subcommands().get("tree"), "Depth must be 0 or more, not " + depth);
+            throw new ParameterException(spec().subcommands().get("tree"), "Depth must be 0 or more, not " + depth);
         }
         List<String> query = new ArrayList<>();
         if (depth != null) {
@@ -45,7 +30,7 @@ final class ActorsPalette implements Callable<Integer> {
             query.add("path=" + NodeClient.encode(path));
         }
         String route = "/api/actors/tree" + (query.isEmpty() ? "" : "?" + String.join("&", query));
-        return atctl.print(atctl.node().get(route), ActorsPalette::renderTree);
+        return printGet(route, ActorsPalette::renderTree);
     }
 
     /** The root by its full path, then every descendant by name, indented two spaces per level. */

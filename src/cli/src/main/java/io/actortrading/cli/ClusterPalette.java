@@ -2,47 +2,32 @@ package io.actortrading.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 /** {@code atctl cluster ...}: membership as Pekko Management's {@code /cluster/members} reports it. */
 @Command(name = "cluster", description = "Cluster membership: show, status, leader.")
-final class ClusterPalette implements Callable<Integer> {
+final class ClusterPalette extends Palette {
 
     static final String MEMBERS_ROUTE = "/cluster/members";
 
-    @ParentCommand
-    private Atctl atctl;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        throw Palette.missingCommand(spec);
-    }
-
     @Command(name = "show", description = "Every member: address, roles, status, reachability; leader, oldest and self marked.")
     int show() {
-        return atctl.print(atctl.node().get(MEMBERS_ROUTE), ClusterPalette::renderMembers);
+        return printGet(MEMBERS_ROUTE, ClusterPalette::renderMembers);
     }
 
     @Command(name = "status", description = "One line: this node's status, members up / total, unreachable count.")
     int status() {
-        return atctl.print(atctl.node().get(MEMBERS_ROUTE), ClusterPalette::renderStatus);
+        return printGet(MEMBERS_ROUTE, ClusterPalette::renderStatus);
     }
 
     @Command(name = "leader", description = "The leader's address.")
     int leader() {
-        return atctl.print(atctl.node().get(MEMBERS_ROUTE), ClusterPalette::renderLeader);
+        return printGet(MEMBERS_ROUTE, ClusterPalette::renderLeader);
     }
 
     static String renderMembers(JsonNode cluster) {

@@ -2,32 +2,17 @@ package io.actortrading.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code atctl feeds ...}: the market data sources of one node and the router behind them. */
 @Command(name = "feeds", description = "Market data feeds: show.")
-final class FeedsPalette implements Callable<Integer> {
-
-    @ParentCommand
-    private Atctl atctl;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        throw Palette.missingCommand(spec);
-    }
+final class FeedsPalette extends Palette {
 
     @Command(name = "show", description = "The router's buffer, then per source: state, msgs/s, last message age, errors, rate budget, symbols.")
     int show() {
-        return atctl.print(atctl.node().get("/api/feeds"), FeedsPalette::renderFeeds);
+        return printGet("/api/feeds", FeedsPalette::renderFeeds);
     }
 
     static String renderFeeds(JsonNode feeds) {

@@ -2,33 +2,16 @@ package io.actortrading.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-
-import java.util.concurrent.Callable;
 
 /** {@code atctl shards ...}: how the sharded entities are spread over the nodes. */
 @Command(name = "shards", description = "Cluster sharding: region-stats.")
-final class ShardsPalette implements Callable<Integer> {
-
-    @ParentCommand
-    private Atctl atctl;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        throw Palette.missingCommand(spec);
-    }
+final class ShardsPalette extends Palette {
 
     @Command(name = "region-stats", description = "Per node: entity type, shards, entities.")
     int regionStats(@Parameters(paramLabel = "TYPE", arity = "0..1", defaultValue = "symbol",
             description = "Entity type (default: ${DEFAULT-VALUE}).") String type) {
-        return atctl.print(atctl.node().get("/api/shards/region-stats?type=" + NodeClient.encode(type)),
-                ShardsPalette::renderRegionStats);
+        return printGet("/api/shards/region-stats?type=" + NodeClient.encode(type), ShardsPalette::renderRegionStats);
     }
 
     static String renderRegionStats(JsonNode stats) {

@@ -3,11 +3,8 @@ package io.actortrading.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,30 +13,18 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 /** {@code atctl symbols ...}: the symbol registry and one symbol's live state. */
 @Command(name = "symbols", description = "The symbol registry: list, add, remove, show.")
-final class SymbolsPalette implements Callable<Integer> {
+final class SymbolsPalette extends Palette {
 
     static final String ROUTE = "/api/symbols";
     /** The node's timeframes shortest first; a timeframe the node adds later sorts after them. */
     private static final List<String> TIMEFRAMES = List.of("1m", "5m", "15m", "1h", "1d");
 
-    @ParentCommand
-    private Atctl atctl;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        throw Palette.missingCommand(spec);
-    }
-
     @Command(name = "list", description = "Every registered symbol with its asset class, zone, sources and status.")
     int list() {
-        return atctl.print(atctl.node().get(ROUTE), SymbolsPalette::renderList);
+        return printGet(ROUTE, SymbolsPalette::renderList);
     }
 
     @Command(name = "add", description = "Register SYMBOL cluster-wide; feeds that serve it subscribe.")
@@ -47,21 +32,22 @@ final class SymbolsPalette implements Callable<Integer> {
             @Option(names = "--sources", split = ",", paramLabel = "SOURCE",
                     description = "Feeds to take it from, comma-separated (default: every feed that serves it).")
             List<String> sources) {
-        ObjectNode body = atctl.mapper().createObjectNode().put("symbol", symbol);
+        ObjectNode body = atctl().mapper().createObjectNode().put("symbol", symbol);
         if (sources != null && !sources.isEmpty()) {
             sources.forEach(body.putArray("sources")::add);
         }
-        return atctl.print(atctl.node().post(ROUTE, body), SymbolsPalette::renderAdded);
+        return atctl().print(atctl().node().post(ROUTE, body), SymbolsPalette::renderAdded);
     }
 
     @Command(name = "remove", description = "Unregister SYMBOL: feeds unsubscribe, its history stays.")
     int remove(@Parameters(paramLabel = "SYMBOL") String symbol) {
-        return atctl.print(atctl.node().delete(ROUTE + "/" + NodeClient.encode(symbol)), SymbolsPalette::renderRemoved);
+        return atctl().print(atctl().node().delete(ROUTE + "/" + NodeClient.encode(symbol)),
+                SymbolsPalette::renderRemoved);
     }
 
     @Command(name = "show", description = "SYMBOL's last price, counters, bars, indicators and features.")
     int show(@Parameters(paramLabel = "SYMBOL") String symbol) {
-        return atctl.print(atctl.node().get(ROUTE + "/" + NodeClient.encode(symbol)), SymbolsPalette::renderSymbol);
+        return printGet(ROUTE + "/" + NodeClient.encode(symbol), SymbolsPalette::renderSymbol);
     }
 
     static String renderList(JsonNode registry) {
