@@ -18,7 +18,8 @@ import java.io.IOException;
 public final class Ema extends RecursiveIndicator {
 
     private final int period;
-    private final ExponentialAverage ema;
+    private final double alpha;
+    private double ema;
 
     public Ema(int period) {
         super(new Period("Ema", period));
@@ -26,7 +27,7 @@ public final class Ema extends RecursiveIndicator {
             throw new IllegalArgumentException("EMA period must be at least 1: " + period);
         }
         this.period = period;
-        this.ema = ExponentialAverage.ofSpan(period);
+        this.alpha = ExponentialSmoothing.spanAlpha(period);
     }
 
     public int period() {
@@ -42,12 +43,12 @@ public final class Ema extends RecursiveIndicator {
         if (!Double.isFinite(x)) {
             return;
         }
-        ema.update(x, isFirstSample());
+        ema = ExponentialSmoothing.next(ema, x, alpha, isFirstSample());
         countSample();
     }
 
     public double value() {
-        return isReady() ? ema.value() : Double.NaN;
+        return isReady() ? ema : Double.NaN;
     }
 
     @Override
@@ -57,11 +58,11 @@ public final class Ema extends RecursiveIndicator {
 
     @Override
     void writeRecursion(DataOutput out) throws IOException {
-        ema.writeState(out);
+        out.writeDouble(ema);
     }
 
     @Override
     void readRecursion(DataInput in) throws IOException {
-        ema.readState(in);
+        ema = in.readDouble();
     }
 }

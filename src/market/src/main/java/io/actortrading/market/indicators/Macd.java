@@ -20,9 +20,12 @@ public final class Macd extends RecursiveIndicator {
     private final int fastPeriod;
     private final int slowPeriod;
     private final int signalPeriod;
-    private final ExponentialAverage fastEma;
-    private final ExponentialAverage slowEma;
-    private final ExponentialAverage signalEma;
+    private final double fastAlpha;
+    private final double slowAlpha;
+    private final double signalAlpha;
+    private double fastEma;
+    private double slowEma;
+    private double signalEma;
 
     public Macd(int fast, int slow, int signal) {
         super(new Period("Macd fast", fast), new Period("Macd slow", slow), new Period("Macd signal", signal));
@@ -33,9 +36,9 @@ public final class Macd extends RecursiveIndicator {
         this.fastPeriod = fast;
         this.slowPeriod = slow;
         this.signalPeriod = signal;
-        this.fastEma = ExponentialAverage.ofSpan(fast);
-        this.slowEma = ExponentialAverage.ofSpan(slow);
-        this.signalEma = ExponentialAverage.ofSpan(signal);
+        this.fastAlpha = ExponentialSmoothing.spanAlpha(fast);
+        this.slowAlpha = ExponentialSmoothing.spanAlpha(slow);
+        this.signalAlpha = ExponentialSmoothing.spanAlpha(signal);
     }
 
     public int fastPeriod() {
@@ -60,14 +63,14 @@ public final class Macd extends RecursiveIndicator {
             return;
         }
         boolean first = isFirstSample();
-        fastEma.update(close, first);
-        slowEma.update(close, first);
-        signalEma.update(line(), first);
+        fastEma = ExponentialSmoothing.next(fastEma, close, fastAlpha, first);
+        slowEma = ExponentialSmoothing.next(slowEma, close, slowAlpha, first);
+        signalEma = ExponentialSmoothing.next(signalEma, line(), signalAlpha, first);
         countSample();
     }
 
     private double line() {
-        return fastEma.value() - slowEma.value();
+        return fastEma - slowEma;
     }
 
     public double macd() {
@@ -75,11 +78,11 @@ public final class Macd extends RecursiveIndicator {
     }
 
     public double signal() {
-        return isReady() ? signalEma.value() : Double.NaN;
+        return isReady() ? signalEma : Double.NaN;
     }
 
     public double histogram() {
-        return isReady() ? line() - signalEma.value() : Double.NaN;
+        return isReady() ? line() - signalEma : Double.NaN;
     }
 
     @Override
@@ -89,15 +92,15 @@ public final class Macd extends RecursiveIndicator {
 
     @Override
     void writeRecursion(DataOutput out) throws IOException {
-        fastEma.writeState(out);
-        slowEma.writeState(out);
-        signalEma.writeState(out);
+        out.writeDouble(fastEma);
+        out.writeDouble(slowEma);
+        out.writeDouble(signalEma);
     }
 
     @Override
     void readRecursion(DataInput in) throws IOException {
-        fastEma.readState(in);
-        slowEma.readState(in);
-        signalEma.readState(in);
+        fastEma = in.readDouble();
+        slowEma = in.readDouble();
+        signalEma = in.readDouble();
     }
 }

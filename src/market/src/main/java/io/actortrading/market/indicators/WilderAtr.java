@@ -16,8 +16,9 @@ import java.io.IOException;
 public final class WilderAtr extends RecursiveIndicator {
 
     private final int period;
-    private final ExponentialAverage atr;
+    private final double alpha;
     private double previousClose;
+    private double atr;
 
     public WilderAtr(int period) {
         super(new Period("WilderAtr", period));
@@ -25,7 +26,7 @@ public final class WilderAtr extends RecursiveIndicator {
             throw new IllegalArgumentException("ATR period must be at least 1: " + period);
         }
         this.period = period;
-        this.atr = ExponentialAverage.wilder(period);
+        this.alpha = ExponentialSmoothing.wilderAlpha(period);
     }
 
     public int period() {
@@ -44,13 +45,13 @@ public final class WilderAtr extends RecursiveIndicator {
         boolean first = isFirstSample();
         double trueRange = first ? range
                 : Math.max(range, Math.max(Math.abs(high - previousClose), Math.abs(previousClose - low)));
-        atr.update(trueRange, first);
+        atr = ExponentialSmoothing.next(atr, trueRange, alpha, first);
         previousClose = close;
         countSample();
     }
 
     public double value() {
-        return isReady() ? atr.value() : Double.NaN;
+        return isReady() ? atr : Double.NaN;
     }
 
     @Override
@@ -61,12 +62,12 @@ public final class WilderAtr extends RecursiveIndicator {
     @Override
     void writeRecursion(DataOutput out) throws IOException {
         out.writeDouble(previousClose);
-        atr.writeState(out);
+        out.writeDouble(atr);
     }
 
     @Override
     void readRecursion(DataInput in) throws IOException {
         previousClose = in.readDouble();
-        atr.readState(in);
+        atr = in.readDouble();
     }
 }

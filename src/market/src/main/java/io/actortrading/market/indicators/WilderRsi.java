@@ -19,9 +19,10 @@ import java.io.IOException;
 public final class WilderRsi extends RecursiveIndicator {
 
     private final int period;
-    private final ExponentialAverage averageGain;
-    private final ExponentialAverage averageLoss;
+    private final double alpha;
     private double previousClose;
+    private double averageGain;
+    private double averageLoss;
 
     public WilderRsi(int period) {
         super(new Period("WilderRsi", period));
@@ -29,8 +30,7 @@ public final class WilderRsi extends RecursiveIndicator {
             throw new IllegalArgumentException("RSI period must be at least 1: " + period);
         }
         this.period = period;
-        this.averageGain = ExponentialAverage.wilder(period);
-        this.averageLoss = ExponentialAverage.wilder(period);
+        this.alpha = ExponentialSmoothing.wilderAlpha(period);
     }
 
     public int period() {
@@ -48,8 +48,8 @@ public final class WilderRsi extends RecursiveIndicator {
         }
         boolean first = isFirstSample();
         double change = first ? 0.0 : close - previousClose;
-        averageGain.update(change > 0.0 ? change : 0.0, first);
-        averageLoss.update(change < 0.0 ? -change : 0.0, first);
+        averageGain = ExponentialSmoothing.next(averageGain, change > 0.0 ? change : 0.0, alpha, first);
+        averageLoss = ExponentialSmoothing.next(averageLoss, change < 0.0 ? -change : 0.0, alpha, first);
         previousClose = close;
         countSample();
     }
@@ -58,12 +58,10 @@ public final class WilderRsi extends RecursiveIndicator {
         if (!isReady()) {
             return Double.NaN;
         }
-        double gain = averageGain.value();
-        double loss = averageLoss.value();
-        if (loss == 0.0) {
-            return gain == 0.0 ? 0.0 : 100.0;
+        if (averageLoss == 0.0) {
+            return averageGain == 0.0 ? 0.0 : 100.0;
         }
-        return 100.0 * gain / (gain + loss);
+        return 100.0 * averageGain / (averageGain + averageLoss);
     }
 
     @Override
@@ -74,14 +72,14 @@ public final class WilderRsi extends RecursiveIndicator {
     @Override
     void writeRecursion(DataOutput out) throws IOException {
         out.writeDouble(previousClose);
-        averageGain.writeState(out);
-        averageLoss.writeState(out);
+        out.writeDouble(averageGain);
+        out.writeDouble(averageLoss);
     }
 
     @Override
     void readRecursion(DataInput in) throws IOException {
         previousClose = in.readDouble();
-        averageGain.readState(in);
-        averageLoss.readState(in);
+        averageGain = in.readDouble();
+        averageLoss = in.readDouble();
     }
 }
