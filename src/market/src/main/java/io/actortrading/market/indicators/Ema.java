@@ -22,10 +22,7 @@ public final class Ema extends RecursiveIndicator {
     private double ema;
 
     public Ema(int period) {
-        super(new Period("Ema", period));
-        if (period < 1) {
-            throw new IllegalArgumentException("EMA period must be at least 1: " + period);
-        }
+        super(new Period("Ema", positivePeriod("EMA", period)));
         this.period = period;
         this.alpha = ExponentialSmoothing.spanAlpha(period);
     }

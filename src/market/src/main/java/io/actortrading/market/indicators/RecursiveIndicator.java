@@ -24,6 +24,14 @@ abstract sealed class RecursiveIndicator implements Indicator
         this.periods = periods;
     }
 
+    /** {@code period}, refused unless at least 1; {@code indicator} names it in the message. */
+    static int positivePeriod(String indicator, int period) {
+        if (period < 1) {
+            throw new IllegalArgumentException(indicator + " period must be at least 1: " + period);
+        }
+        return period;
+    }
+
     @Override
     public final long samples() {
         return samples;

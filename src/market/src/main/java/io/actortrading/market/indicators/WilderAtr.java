@@ -21,10 +21,7 @@ public final class WilderAtr extends RecursiveIndicator {
     private double atr;
 
     public WilderAtr(int period) {
-        super(new Period("WilderAtr", period));
-        if (period < 1) {
-            throw new IllegalArgumentException("ATR period must be at least 1: " + period);
-        }
+        super(new Period("WilderAtr", positivePeriod("ATR", period)));
         this.period = period;
         this.alpha = ExponentialSmoothing.wilderAlpha(period);
     }

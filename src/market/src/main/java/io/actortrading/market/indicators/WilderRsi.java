@@ -25,10 +25,7 @@ public final class WilderRsi extends RecursiveIndicator {
     private double averageLoss;
 
     public WilderRsi(int period) {
-        super(new Period("WilderRsi", period));
-        if (period < 1) {
-            throw new IllegalArgumentException("RSI period must be at least 1: " + period);
-        }
+        super(new Period("WilderRsi", positivePeriod("RSI", period)));
         this.period = period;
         this.alpha = ExponentialSmoothing.wilderAlpha(period);
     }
