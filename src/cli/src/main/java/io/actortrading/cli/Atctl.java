@@ -63,7 +63,7 @@ public final class Atctl implements Callable<Integer> {
     }
 
     /** Runs one atctl invocation and returns its exit code; {@code environment} stands in for the process's. */
-    static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
         CommandLine commandLine = new CommandLine(new Atctl(environment))
                 .setOut(out)
                 .setErr(err)

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
-import io.actortrading.cli.AtctlInvocation;
 import io.actortrading.node.NodeGuardian;
 import io.actortrading.node.NodeLauncher;
 import io.actortrading.node.clock.MarketClock;

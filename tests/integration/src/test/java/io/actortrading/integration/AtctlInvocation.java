@@ -1,12 +1,13 @@
-package io.actortrading.cli;
+package io.actortrading.integration;
+
+import io.actortrading.cli.Atctl;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;
 
 /**
- * One atctl invocation run in-process, with what it printed. It sits in atctl's package because
- * {@link Atctl#run} is package-private, and {@link Atctl#main} would end the test JVM.
+ * One atctl invocation run in-process, with what it printed ({@link Atctl#main} would end the test JVM).
  *
  * @param exitCode what the atctl process would have exited with
  * @param out      standard output
