@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * {@code actortrading replay} end to end, in-process through picocli as {@code bin/actortrading}
  * runs it: the node's router, shard region, symbol actors and journal over recorded files of each
- * line format, checked against the output contract of DESIGN.md §7 and against the input itself.
+ * format (line formats and one provider response body per file), checked against the output contract of DESIGN.md §7 and against the input itself.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReplayCommandTest {
@@ -49,7 +49,11 @@ class ReplayCommandTest {
     enum Fixture {
         CSV_BARS("csv-bars", "bars-nvda-msft.csv", "NVDA", 70, "America/New_York"),
         CSV_TICKS("csv-ticks", "ticks-nvda.csv", "NVDA", 65, "America/New_York"),
-        POLYGON_WS("polygon-ws", "polygon-ws-btc.jsonl", "BTC-USD", 65, "UTC");
+        POLYGON_WS("polygon-ws", "polygon-ws-btc.jsonl", "BTC-USD", 65, "UTC"),
+        POLYGON_REST("polygon-rest", "polygon-rest-aapl.json", "AAPL", 390, "America/New_York"),
+        YAHOO_CHART("yahoo-chart", "yahoo-chart-nvda.json", "NVDA", 90, "America/New_York"),
+        ALPHAVANTAGE("alphavantage", "alphavantage-nvda.json", "NVDA", 90, "America/New_York"),
+        TWELVEDATA("twelvedata", "twelvedata-aapl.json", "AAPL", 90, "America/New_York");
 
         final String format;
         final String file;
