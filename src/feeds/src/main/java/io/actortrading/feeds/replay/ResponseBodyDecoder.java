@@ -56,6 +56,8 @@ final class ResponseBodyDecoder implements ReplayDecoder {
         if (reply instanceof ProviderReply.Data data) {
             data.events().forEach(sink);
         } else if (reply instanceof ProviderReply.Failure failure) {
+            // The response is the file's one record: an empty file is one empty response.
+            tally.lines = Math.max(tally.lines, WHOLE_FILE);
             tally.problem(WHOLE_FILE, "the recorded response is an error (" + failure.kind() + "): " + failure.message());
         }
         return true;

@@ -269,7 +269,11 @@ class ReplayReaderTest {
         assertThat(ReplayFormat.fromCliName("csv-bars")).contains(ReplayFormat.CSV_BARS);
         assertThat(ReplayFormat.fromCliName("csv-ticks")).contains(ReplayFormat.CSV_TICKS);
         assertThat(ReplayFormat.fromCliName("polygon-ws")).contains(ReplayFormat.POLYGON_WS);
-        assertThat(ReplayFormat.fromCliName("yahoo-chart")).isEmpty();
+        assertThat(ReplayFormat.fromCliName("polygon-rest")).contains(ReplayFormat.POLYGON_REST);
+        assertThat(ReplayFormat.fromCliName("yahoo-chart")).contains(ReplayFormat.YAHOO_CHART);
+        assertThat(ReplayFormat.fromCliName("alphavantage")).contains(ReplayFormat.ALPHAVANTAGE);
+        assertThat(ReplayFormat.fromCliName("twelvedata")).contains(ReplayFormat.TWELVEDATA);
+        assertThat(ReplayFormat.fromCliName("csv-quotes")).isEmpty();
         assertThat(ReplayFormat.POLYGON_WS.cliName()).isEqualTo("polygon-ws");
     }
 }
