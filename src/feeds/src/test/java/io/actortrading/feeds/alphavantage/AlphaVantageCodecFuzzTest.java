@@ -2,11 +2,9 @@ package io.actortrading.feeds.alphavantage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.actortrading.feeds.FiniteEvents;
+import io.actortrading.feeds.ProviderReplies;
 import io.actortrading.feeds.ProviderReply;
 import io.actortrading.feeds.TextMutation;
-import io.actortrading.market.Bar;
-import io.actortrading.market.MarketEvent;
 import io.actortrading.market.symbols.SymbolMapping;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -49,26 +47,7 @@ class AlphaVantageCodecFuzzTest {
     }
 
     private static void assertWellFormed(ProviderReply reply) {
-        assertThat(reply).isNotNull();
-        if (reply instanceof ProviderReply.Failure failure) {
-            assertThat(failure.kind()).isNotNull();
-            assertThat(failure.message()).isNotNull();
-            return;
-        }
-        ProviderReply.Data data = (ProviderReply.Data) reply;
-        assertThat(data.skipped()).isNotNegative();
-        long previousStart = Long.MIN_VALUE;
-        for (MarketEvent event : data.events()) {
-            FiniteEvents.assertWellFormed(event);
-            if (event instanceof Bar bar) {
-                assertThat(bar.low()).as(bar.toString()).isLessThanOrEqualTo(Math.min(bar.open(), bar.close()));
-                assertThat(bar.high()).as(bar.toString()).isGreaterThanOrEqualTo(Math.max(bar.open(), bar.close()));
-                assertThat(bar.volume()).as(bar.toString()).isNotNegative();
-                assertThat(bar.end()).isEqualTo(bar.start() + 60_000L).isLessThanOrEqualTo(NOW);
-                assertThat(bar.start()).as("oldest first, one bar per minute").isGreaterThan(previousStart);
-                previousStart = bar.start();
-            }
-        }
+        ProviderReplies.assertWellFormed(reply, NOW);
     }
 
     @Provide

@@ -3,10 +3,9 @@ package io.actortrading.feeds.twelvedata;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.actortrading.feeds.FiniteEvents;
+import io.actortrading.feeds.ProviderReplies;
 import io.actortrading.feeds.ProviderReply;
 import io.actortrading.feeds.TextMutation;
-import io.actortrading.market.Bar;
-import io.actortrading.market.MarketEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -69,25 +68,7 @@ class TwelveDataCodecFuzzTest {
     }
 
     private static void assertSaneReply(ProviderReply reply) {
-        assertThat(reply).isNotNull();
-        if (reply instanceof ProviderReply.Failure failure) {
-            assertThat(failure.kind()).isNotNull();
-            assertThat(failure.message()).isNotNull();
-            return;
-        }
-        ProviderReply.Data data = (ProviderReply.Data) reply;
-        assertThat(data.skipped()).isNotNegative();
-        long previousStart = Long.MIN_VALUE;
-        for (MarketEvent event : data.events()) {
-            FiniteEvents.assertWellFormed(event);
-            Bar bar = (Bar) event;
-            assertThat(bar.low()).as(bar.toString()).isLessThanOrEqualTo(Math.min(bar.open(), bar.close()));
-            assertThat(bar.high()).as(bar.toString()).isGreaterThanOrEqualTo(Math.max(bar.open(), bar.close()));
-            assertThat(bar.volume()).as(bar.toString()).isNotNegative();
-            assertThat(bar.end()).isEqualTo(bar.start() + 60_000).isLessThanOrEqualTo(LATER);
-            assertThat(bar.start()).isGreaterThan(previousStart);
-            previousStart = bar.start();
-        }
+        ProviderReplies.assertWellFormed(reply, LATER);
     }
 
     @Provide

@@ -1,11 +1,8 @@
 package io.actortrading.feeds.yahoo;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import io.actortrading.feeds.ProviderReplies;
 
-import io.actortrading.feeds.FiniteEvents;
-import io.actortrading.feeds.ProviderReply;
 import io.actortrading.feeds.TextMutation;
-import io.actortrading.market.Bar;
 import io.actortrading.market.symbols.SymbolMapping;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -44,25 +41,7 @@ class YahooChartCodecFuzzTest {
     }
 
     private void assertDecodesSafely(int status, String body) {
-        ProviderReply reply = codec.decode(status, body, LONG_AFTER);
-        assertThat(reply).isNotNull();
-        if (reply instanceof ProviderReply.Data data) {
-            assertThat(data.skipped()).isNotNegative();
-            data.events().forEach(event -> {
-                FiniteEvents.assertWellFormed(event);
-                Bar bar = (Bar) event;
-                assertThat(bar.low()).as(bar.toString()).isLessThanOrEqualTo(Math.min(bar.open(), bar.close()));
-                assertThat(bar.high()).as(bar.toString()).isGreaterThanOrEqualTo(Math.max(bar.open(), bar.close()));
-                assertThat(bar.volume()).as(bar.toString()).isNotNegative();
-                assertThat(bar.end() - bar.start()).isEqualTo(60_000L);
-                assertThat(bar.end()).isLessThanOrEqualTo(LONG_AFTER);
-            });
-            assertThat(data.events()).isSortedAccordingTo(
-                    (a, b) -> Long.compare(a.timestamp(), b.timestamp()))
-                    .extracting(event -> event.timestamp()).doesNotHaveDuplicates();
-        } else {
-            assertThat(((ProviderReply.Failure) reply).message()).isNotNull();
-        }
+        ProviderReplies.assertWellFormed(codec.decode(status, body, LONG_AFTER), LONG_AFTER);
     }
 
     @Provide

@@ -8,6 +8,7 @@ import io.actortrading.market.MarketEvent;
 import io.actortrading.node.clock.MarketClock;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -85,7 +86,7 @@ public final class ReplayFeed {
     }
 
     private static CompletionStage<MarketEvent> dueAt(MarketEvent event, MarketClock clock,
-                                                      org.apache.pekko.actor.typed.ActorSystem<?> system) {
+                                                      ActorSystem<?> system) {
         // A recorded bar is only known once its minute is over.
         long wait = clock.wallMillisUntil(event instanceof Bar bar ? bar.end() : event.timestamp());
         if (wait <= 0) {
