@@ -31,7 +31,7 @@ public final class IngestSerializer extends SerializerWithStringManifest {
 
     /** Pekko reserves identifiers below 40; this one is the project's. */
     private static final int IDENTIFIER = 7401;
-    private static final String INGEST_MANIFEST = "I1";
+    private static final String INGEST_MANIFEST = "I2";
     private static final byte TICK = 1;
     private static final byte QUOTE = 2;
     private static final byte BAR = 3;
@@ -69,6 +69,11 @@ public final class IngestSerializer extends SerializerWithStringManifest {
             for (MarketEvent event : ingest.events()) {
                 write(event, out);
             }
+            out.writeUTF(ingest.choice().active());
+            out.writeInt(ingest.choice().order().size());
+            for (String source : ingest.choice().order()) {
+                out.writeUTF(source);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -88,7 +93,13 @@ public final class IngestSerializer extends SerializerWithStringManifest {
             for (int i = 0; i < count; i++) {
                 events.add(read(in));
             }
-            return new SymbolActor.Ingest(events, receivedAtNanos, ackTo);
+            String active = in.readUTF();
+            int sources = in.readInt();
+            List<String> order = new ArrayList<>(sources);
+            for (int i = 0; i < sources; i++) {
+                order.add(in.readUTF());
+            }
+            return new SymbolActor.Ingest(events, receivedAtNanos, ackTo, new SourceChoice(active, order));
         } catch (IOException e) {
             NotSerializableException failure = new NotSerializableException("IngestSerializer: " + e.getMessage());
             failure.initCause(e);

@@ -55,9 +55,15 @@ public final class SymbolActor extends EventSourcedBehavior<SymbolActor.Command,
      * once applied.
      *
      * @param receivedAtNanos when the router's feed sink took the batch's first event (for latency)
+     * @param choice          the router's current choice of live source for this symbol
      */
-    public record Ingest(List<MarketEvent> events, long receivedAtNanos, ActorRef<FeedRouter.Command> ackTo)
-            implements Command {
+    public record Ingest(List<MarketEvent> events, long receivedAtNanos, ActorRef<FeedRouter.Command> ackTo,
+                         SourceChoice choice) implements Command {
+
+        /** A batch from feeds that are not subject to source selection (replay, synthetic, tests). */
+        public Ingest(List<MarketEvent> events, long receivedAtNanos, ActorRef<FeedRouter.Command> ackTo) {
+            this(events, receivedAtNanos, ackTo, SourceChoice.ANY);
+        }
     }
 
     public enum ClockTick implements Command { INSTANCE }
@@ -155,8 +161,12 @@ public final class SymbolActor extends EventSourcedBehavior<SymbolActor.Command,
 
     private Effect<SymbolEvent, SymbolState> onIngest(SymbolState state, Ingest ingest) {
         List<MarketEvent> events = ingest.events();
+        SourceChoice choice = ingest.choice();
         for (int i = 0, n = events.size(); i < n; i++) {
-            apply(state, events.get(i));
+            MarketEvent event = events.get(i);
+            if (choice.applies(event.source())) {
+                apply(state, event);
+            }
         }
         long now = System.nanoTime();
         env.metrics().recordBatch(events.size(), ingest.receivedAtNanos(), now);

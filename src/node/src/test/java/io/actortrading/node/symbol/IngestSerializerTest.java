@@ -31,7 +31,7 @@ class IngestSerializerTest {
     }
 
     @Test
-    void aBatchOfTradesQuotesAndBarsRoundTripsThroughTheBoundSerializer() throws Exception {
+    void aBatchOfTradesQuotesAndBarsWithItsSourceChoiceRoundTripsThroughTheBoundSerializer() throws Exception {
         TestProbe<FeedRouter.Command> router = KIT.createTestProbe();
         List<MarketEvent> events = List.of(
                 new Tick("MSFT", 1536036818784L, 114.125, 100, "polygon", "12345", 3681328, 4),
@@ -39,7 +39,8 @@ class IngestSerializerTest {
                 new Quote("MSFT", 1536036818784L, 114.125, 100, 114.128, 160, null),
                 new Bar("GTE", Timeframe.M1, 1610144640000L, 1610144700000L, 0.4488, 0.4489, 0.4486, 0.4486, 4110,
                         Double.NaN, 685, "polygon"));
-        SymbolActor.Ingest ingest = new SymbolActor.Ingest(events, 42L, router.ref());
+        SymbolActor.Ingest ingest = new SymbolActor.Ingest(events, 42L, router.ref(),
+                new SourceChoice("yahoo", List.of("polygon", "yahoo", "twelvedata")));
 
         Serialization serialization = SerializationExtension.get(KIT.system().classicSystem());
         var serializer = serialization.findSerializerFor(ingest);
