@@ -50,7 +50,7 @@ import java.util.function.LongSupplier;
 public final class ProviderFakes implements AutoCloseable {
 
     private static final Duration BIND_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration CLOSE_DEADLINE = Duration.ofSeconds(2);
+    private static final Duration CLOSE_DEADLINE = Duration.ofSeconds(1);
     private static final String SYSTEM_NAME = "provider-fakes";
 
     private final FakeSettings settings;

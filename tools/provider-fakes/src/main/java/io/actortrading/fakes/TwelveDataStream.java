@@ -159,17 +159,7 @@ final class TwelveDataStream implements StreamSession {
         ObjectNode event = WireJson.object();
         event.put("event", "price");
         event.put("symbol", spelling);
-        if (listing.pair()) {
-            event.put("currency_base", listing.base());
-            event.put("currency_quote", listing.currency());
-        } else {
-            event.put("currency", listing.currency());
-        }
-        event.put("exchange", listing.exchange());
-        if (listing.micCode() != null) {
-            event.put("mic_code", listing.micCode());
-        }
-        event.put("type", listing.twelveDataType());
+        TwelveDataTimeSeries.describe(event, listing);
         event.put("timestamp", trade.time() / MILLIS_PER_SECOND);
         event.put("price", WireJson.number(trade.price()));
         return event;

@@ -108,24 +108,28 @@ final class TwelveDataTimeSeries implements RestFake {
         return Reply.json(Reply.INTERNAL_ERROR, body);
     }
 
-    /** The instrument as Twelve Data describes it, in time series meta and WebSocket subscriptions. */
-    static ObjectNode meta(String providerSymbol, Listing listing) {
+    private static ObjectNode meta(String providerSymbol, Listing listing) {
         ObjectNode meta = WireJson.object();
         meta.put("symbol", providerSymbol);
         meta.put("interval", ONE_MINUTE);
-        if (listing.pair()) {
-            meta.put("currency_base", listing.base());
-            meta.put("currency_quote", listing.currency());
-        } else {
-            meta.put("currency", listing.currency());
-        }
         meta.put("exchange_timezone", listing.zone().getId());
-        meta.put("exchange", listing.exchange());
-        if (listing.micCode() != null) {
-            meta.put("mic_code", listing.micCode());
-        }
-        meta.put("type", listing.twelveDataType());
+        describe(meta, listing);
         return meta;
+    }
+
+    /** The currencies, exchange and type by which Twelve Data describes an instrument wherever it names one. */
+    static void describe(ObjectNode target, Listing listing) {
+        if (listing.pair()) {
+            target.put("currency_base", listing.base());
+            target.put("currency_quote", listing.currency());
+        } else {
+            target.put("currency", listing.currency());
+        }
+        target.put("exchange", listing.exchange());
+        if (listing.micCode() != null) {
+            target.put("mic_code", listing.micCode());
+        }
+        target.put("type", listing.twelveDataType());
     }
 
     private static ObjectNode value(FakeMinute minute, Listing listing) {

@@ -6,42 +6,21 @@ import io.actortrading.feeds.alphavantage.AlphaVantageCodec;
 import io.actortrading.market.Bar;
 import io.actortrading.market.Tick;
 import io.actortrading.market.symbols.SymbolMapping;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import java.time.Instant;
 
 import static io.actortrading.fakes.PolygonRestTest.kind;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AlphaVantageTest {
+class AlphaVantageTest extends FixedClockTest {
 
-    private static final long MINUTE = FakeTape.MINUTE_MILLIS;
-    private static final long NOW = Instant.parse("2026-03-02T15:00:30Z").toEpochMilli();
     private static final int FULL = 250;
     private static final String KEY = FakeSettings.DEFAULT_ALPHAVANTAGE_KEY;
 
-    private final FakeTape tape = new FakeTape(11, 20);
     private final AlphaVantageCodec codec = new AlphaVantageCodec(SymbolMapping.standard());
-    private ProviderFakes fakes;
 
-    @BeforeAll
-    void start() {
-        fakes = ProviderFakes.start(FakeSettings.defaults().withAlphaVantageFull(FULL), tape, () -> NOW);
-    }
-
-    @AfterAll
-    void stop() {
-        fakes.close();
-    }
-
-    @AfterEach
-    void clearFaults() {
-        fakes.faults(FakeEndpoint.ALPHAVANTAGE).clear();
+    AlphaVantageTest() {
+        super(FakeEndpoint.ALPHAVANTAGE, FakeSettings.defaults().withAlphaVantageFull(FULL), new FakeTape(11, 20));
     }
 
     private ProviderClient.Answer query(String query) {
@@ -74,7 +53,7 @@ class AlphaVantageTest {
         ProviderReply.Data data = (ProviderReply.Data) intraday("BRK-B", "full", KEY);
         assertThat(data.events()).hasSize(FULL);
         Bar newest = (Bar) data.events().get(FULL - 1);
-        ProviderClient.assertBarIs(newest, tape.minute("BRK.B", NOW - 30_000 - MINUTE), false);
+        ProviderClient.assertBarIs(newest, tape.minute("BRK.B", LAST_COMPLETED), false);
     }
 
     @Test
@@ -99,7 +78,7 @@ class AlphaVantageTest {
 
     @Test
     void eachFaultIsAnsweredAsAlphaVantageAnswersIt() {
-        FakeFaults faults = fakes.faults(FakeEndpoint.ALPHAVANTAGE);
+        FakeFaults faults = faults();
         faults.throttle(true);
         assertThat(kind(intraday("MSFT", "compact", KEY))).isEqualTo(FailureKind.THROTTLED);
         faults.throttle(false).notEntitled(true);

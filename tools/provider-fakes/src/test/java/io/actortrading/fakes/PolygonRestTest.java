@@ -5,11 +5,7 @@ import io.actortrading.feeds.ProviderReply.FailureKind;
 import io.actortrading.feeds.polygon.PolygonRestCodec;
 import io.actortrading.market.Bar;
 import io.actortrading.market.MarketEvent;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,32 +13,16 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PolygonRestTest {
+class PolygonRestTest extends FixedClockTest {
 
-    private static final long MINUTE = FakeTape.MINUTE_MILLIS;
-    private static final long NOW = Instant.parse("2026-03-02T15:00:30Z").toEpochMilli();
     private static final long FROM = Instant.parse("2026-03-02T14:30:00Z").toEpochMilli();
     private static final int PAGE_SIZE = 7;
     private static final String KEY = FakeSettings.DEFAULT_POLYGON_KEY;
 
-    private final FakeTape tape = new FakeTape(3, 20);
     private final PolygonRestCodec codec = new PolygonRestCodec();
-    private ProviderFakes fakes;
 
-    @BeforeAll
-    void start() {
-        fakes = ProviderFakes.start(FakeSettings.defaults().withPolygonPageSize(PAGE_SIZE), tape, () -> NOW);
-    }
-
-    @AfterAll
-    void stop() {
-        fakes.close();
-    }
-
-    @AfterEach
-    void clearFaults() {
-        fakes.faults(FakeEndpoint.POLYGON_REST).clear();
+    PolygonRestTest() {
+        super(FakeEndpoint.POLYGON_REST, FakeSettings.defaults().withPolygonPageSize(PAGE_SIZE), new FakeTape(3, 20));
     }
 
     private String url(String ticker, Object from, Object to, String query) {
@@ -87,7 +67,7 @@ class PolygonRestTest {
         ProviderReply.Data data = (ProviderReply.Data) decode(answer, "BTC-USD");
         assertThat(data.events()).hasSize(PAGE_SIZE);
         Bar newest = (Bar) data.events().get(data.events().size() - 1);
-        ProviderClient.assertBarIs(newest, tape.minute("BTC-USD", NOW - 30_000 - MINUTE), true);
+        ProviderClient.assertBarIs(newest, tape.minute("BTC-USD", LAST_COMPLETED), true);
         assertThat(data.nextPage()).contains("/2026-03-02/").contains("cursor=");
     }
 
@@ -105,14 +85,14 @@ class PolygonRestTest {
         assertThat(wrong.body()).contains("\"status\":\"ERROR\"").contains("\"error\":\"Unknown API Key\"").contains("request_id");
         assertThat(kind(decode(wrong, "MSFT"))).isEqualTo(FailureKind.UNAUTHORIZED);
         assertThat(kind(decode(ProviderClient.get(url("MSFT", FROM, NOW, "")), "MSFT"))).isEqualTo(FailureKind.UNAUTHORIZED);
-        fakes.faults(FakeEndpoint.POLYGON_REST).refuseAuth(true);
+        faults().refuseAuth(true);
         assertThat(kind(decode(ProviderClient.get(url("MSFT", FROM, NOW, "&apiKey=" + KEY)), "MSFT")))
                 .isEqualTo(FailureKind.UNAUTHORIZED);
     }
 
     @Test
     void eachFaultIsAnsweredAsPolygonAnswersIt() {
-        FakeFaults faults = fakes.faults(FakeEndpoint.POLYGON_REST);
+        FakeFaults faults = faults();
         String url = url("MSFT", FROM, NOW, "&apiKey=" + KEY);
 
         faults.throttle(true);

@@ -4,11 +4,7 @@ import io.actortrading.feeds.ProviderReply;
 import io.actortrading.feeds.ProviderReply.FailureKind;
 import io.actortrading.feeds.twelvedata.TwelveDataCodec;
 import io.actortrading.market.Bar;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -17,30 +13,14 @@ import java.time.Instant;
 import static io.actortrading.fakes.PolygonRestTest.kind;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TwelveDataRestTest {
+class TwelveDataRestTest extends FixedClockTest {
 
-    private static final long MINUTE = FakeTape.MINUTE_MILLIS;
-    private static final long NOW = Instant.parse("2026-03-02T15:00:30Z").toEpochMilli();
     private static final String KEY = FakeSettings.DEFAULT_TWELVEDATA_KEY;
 
-    private final FakeTape tape = new FakeTape(13, 20);
     private final TwelveDataCodec codec = new TwelveDataCodec();
-    private ProviderFakes fakes;
 
-    @BeforeAll
-    void start() {
-        fakes = ProviderFakes.start(FakeSettings.defaults(), tape, () -> NOW);
-    }
-
-    @AfterAll
-    void stop() {
-        fakes.close();
-    }
-
-    @AfterEach
-    void clearFaults() {
-        fakes.faults(FakeEndpoint.TWELVEDATA_REST).clear();
+    TwelveDataRestTest() {
+        super(FakeEndpoint.TWELVEDATA_REST, FakeSettings.defaults(), new FakeTape(13, 20));
     }
 
     private ProviderClient.Answer series(String symbol, String query) {
@@ -95,7 +75,7 @@ class TwelveDataRestTest {
 
     @Test
     void eachFaultIsAnsweredAsTwelveDataAnswersIt() {
-        FakeFaults faults = fakes.faults(FakeEndpoint.TWELVEDATA_REST);
+        FakeFaults faults = faults();
         faults.throttle(true);
         ProviderClient.Answer throttled = series("AAPL", "&apikey=" + KEY);
         assertThat(throttled.status()).isEqualTo(200);

@@ -5,41 +5,21 @@ import io.actortrading.feeds.ProviderReply.FailureKind;
 import io.actortrading.feeds.yahoo.YahooChartCodec;
 import io.actortrading.market.Bar;
 import io.actortrading.market.symbols.SymbolMapping;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Instant;
 
 import static io.actortrading.fakes.PolygonRestTest.kind;
 import static org.assertj.core.api.Assertions.assertThat;
 
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class YahooChartTest {
+class YahooChartTest extends FixedClockTest {
 
-    private static final long MINUTE = FakeTape.MINUTE_MILLIS;
-    private static final long NOW = Instant.parse("2026-03-02T15:00:30Z").toEpochMilli();
     private static final long FROM = Instant.parse("2026-03-02T14:30:00Z").toEpochMilli();
 
-    private final FakeTape tape = new FakeTape(5, 20);
     private final YahooChartCodec codec = new YahooChartCodec(SymbolMapping.standard());
-    private ProviderFakes fakes;
 
-    @BeforeAll
-    void start() {
-        fakes = ProviderFakes.start(FakeSettings.defaults(), tape, () -> NOW);
-    }
-
-    @AfterAll
-    void stop() {
-        fakes.close();
-    }
-
-    @AfterEach
-    void clearFaults() {
-        fakes.faults(FakeEndpoint.YAHOO).clear();
+    YahooChartTest() {
+        super(FakeEndpoint.YAHOO, FakeSettings.defaults(), new FakeTape(5, 20));
     }
 
     private ProviderClient.Answer chart(String symbol, String query) {
@@ -122,7 +102,7 @@ class YahooChartTest {
 
     @Test
     void eachFaultIsAnsweredAsYahooAnswersIt() {
-        FakeFaults faults = fakes.faults(FakeEndpoint.YAHOO);
+        FakeFaults faults = faults();
         faults.throttle(true);
         assertThat(kind(decode(chart("MSFT", "interval=1m"), NOW))).isEqualTo(FailureKind.THROTTLED);
         faults.throttle(false).refuseAuth(true);
