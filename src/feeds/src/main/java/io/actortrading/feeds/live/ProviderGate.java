@@ -5,6 +5,7 @@ import io.actortrading.feeds.ratelimit.RequestBudgets;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.pattern.CircuitBreaker;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -64,6 +65,14 @@ public final class ProviderGate {
         return budget == null || budget.tryAcquire(credits, nowMillis);
     }
 
+    /**
+     * How long until one more request fits the budget if nobody else spends: zero when it fits now
+     * or the provider is unlimited, {@link RequestBudget#NEVER} when no window can ever hold it.
+     */
+    public Duration budgetWait(long nowMillis) {
+        return budget == null ? Duration.ZERO : budget.waitFor(1, nowMillis);
+    }
+
     /** Requests left in the tightest window, -1 when the provider has no configured limit. */
     public long budgetRemaining(long nowMillis) {
         return budget == null ? -1 : budget.remaining(nowMillis);
@@ -72,6 +81,11 @@ public final class ProviderGate {
     /** Called (on a breaker thread) with every breaker transition; keep the listener cheap. */
     public void onBreakerTransition(Consumer<BreakerState> listener) {
         listeners.add(listener);
+    }
+
+    /** Stops calling a listener given to {@link #onBreakerTransition}, e.g. when its actor stops. */
+    public void removeBreakerListener(Consumer<BreakerState> listener) {
+        listeners.remove(listener);
     }
 
     private void notifyListeners(BreakerState state) {
