@@ -22,13 +22,15 @@ import java.util.List;
  * @param retry         how often and how patiently a throttled or failed request is retried
  * @param reconnect     WebSocket reconnect backoff (exponential with jitter)
  * @param fatalRetry    after the key or the plan is refused, the pause before trying again at all
+ * @param idleTimeout   a WebSocket that delivers no frame at all for this long while symbols are
+ *                      subscribed is treated as dropped and reconnected
  */
 public record ProviderSettings(String name, boolean enabled, String apiKey, String restUrl, String wsUrl,
                                String delayedWsUrl, boolean realtime, String mode, List<String> markets,
                                Duration pollInterval, Duration staleAfter, Duration requestTimeout,
                                int maxResponseBytes, String userAgent, Duration heartbeat, List<Window> rateLimits,
                                Breaker breaker, Backoff retry, int maxAttempts, Backoff reconnect,
-                               Duration fatalRetry) {
+                               Duration fatalRetry, Duration idleTimeout) {
 
     /** Pekko CircuitBreaker parameters: opens after maxFailures in a row, half-opens after resetTimeout. */
     public record Breaker(int maxFailures, Duration callTimeout, Duration resetTimeout) {
@@ -57,7 +59,7 @@ public record ProviderSettings(String name, boolean enabled, String apiKey, Stri
                 new Breaker(c.getInt("breaker.max-failures"), c.getDuration("breaker.call-timeout"),
                         c.getDuration("breaker.reset-timeout")),
                 backoff(c.getConfig("retry")), c.getInt("retry.max-attempts"), backoff(c.getConfig("reconnect")),
-                c.getDuration("fatal-retry"));
+                c.getDuration("fatal-retry"), c.getDuration("idle-timeout"));
     }
 
     public boolean hasKey() {
