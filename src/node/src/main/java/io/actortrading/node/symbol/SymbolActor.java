@@ -4,9 +4,6 @@ import io.actortrading.market.Bar;
 import io.actortrading.market.MarketEvent;
 import io.actortrading.market.Quote;
 import io.actortrading.market.Tick;
-import io.actortrading.market.Timeframe;
-import io.actortrading.market.candles.BarSink;
-import io.actortrading.market.candles.TickOutcome;
 import io.actortrading.market.instrument.Instrument;
 import io.actortrading.market.validation.MarketDataValidator;
 import io.actortrading.market.validation.Verdict;
@@ -18,6 +15,7 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
@@ -30,6 +28,8 @@ import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -39,6 +39,13 @@ import java.util.Set;
  * events the router delivers, keeps indicators and the feature vector, and persists every closed
  * bar as a {@link BarClosed} event. Single ticks are never persisted; the forming minute is kept
  * by a snapshot when the symbol is passivated, and lost (to be backfilled) only on a crash.
+ *
+ * <p>Only the active live source's events build candles ({@link SourceChoice}); the standby sources'
+ * prices are compared with each closed minute. A run of missing session minutes (a dropped
+ * connection, a failover, a restart) is asked for from the backfill service, one window at a time
+ * with retries, and merged by rewinding the closed history to a checkpoint and re-applying the
+ * minutes in time order: one {@link GapFilled} event, so a replayed journal reaches the same state.
+ * A new symbol asks for its warm-up history the same way.
  */
 public final class SymbolActor extends EventSourcedBehavior<SymbolActor.Command, SymbolActor.SymbolEvent, SymbolState> {
 
@@ -47,7 +54,8 @@ public final class SymbolActor extends EventSourcedBehavior<SymbolActor.Command,
     /** Journal tag of bar events, read by the projections that fill the bar tables. */
     public static final String BAR_TAG = "bar";
 
-    public sealed interface Command extends CborSerializable permits Ingest, ClockTick, GetView, Flush, Passivate {
+    public sealed interface Command extends CborSerializable
+            permits Ingest, ClockTick, GetView, Flush, Passivate, Backfilled, BackfillFailed, RetryBackfill {
     }
 
     /**
@@ -77,13 +85,44 @@ public final class SymbolActor extends EventSourcedBehavior<SymbolActor.Command,
     /** Graceful stop (passivation, removal): a snapshot keeps the forming bars, so nothing is lost. */
     public enum Passivate implements Command { INSTANCE }
 
-    public sealed interface SymbolEvent extends CborSerializable permits BarClosed, Passivated {
+    /**
+     * The backfill service's answer to a {@link BackfillRequest}: the one-minute bars it found in the
+     * window (in any order; none means nothing traded), from {@code source}.
+     */
+    public record Backfilled(long fromMillis, long toMillis, List<Bar> minutes, String source) implements Command {
+    }
+
+    /** The backfill service could not answer a {@link BackfillRequest}; the symbol retries with backoff. */
+    public record BackfillFailed(long fromMillis, long toMillis, String reason) implements Command {
+    }
+
+    /** The symbol's own timer: ask again for the window that failed. */
+    public record RetryBackfill(long fromMillis, long toMillis) implements Command {
+    }
+
+    public sealed interface SymbolEvent extends CborSerializable permits BarClosed, Passivated, GapFilled {
     }
 
     public record BarClosed(Bar bar) implements SymbolEvent {
     }
 
     public record Passivated(long at) implements SymbolEvent {
+    }
+
+    /**
+     * A backfill of [fromMillis, toMillis) merged: the closed history rewinds to {@code checkpoint} (its
+     * state before the minute starting {@code checkpointTakenBefore}, holding minutes through
+     * {@code checkpointLastMinute}) and re-applies {@code minutes}, every minute after the checkpoint in
+     * time order, the backfilled ones replacing those of the window; then it closes the higher bars
+     * through {@code closedThrough} as live input had. The checkpoint travels in the event so that a
+     * replayed journal rewinds to exactly the same state.
+     *
+     * @param unfilledMinutes backfilled minutes that lay before every checkpoint and stay missing
+     * @param warmUp          the history a new symbol asked for rather than a gap
+     */
+    public record GapFilled(long fromMillis, long toMillis, String source, List<Bar> minutes,
+                            long checkpointTakenBefore, long checkpointLastMinute, byte[] checkpoint,
+                            long closedThrough, int unfilledMinutes, boolean warmUp) implements SymbolEvent {
     }
 
     /** Snapshot payload: the state's own binary form, so doubles come back bit for bit. */
@@ -97,17 +136,39 @@ public final class SymbolActor extends EventSourcedBehavior<SymbolActor.Command,
     /**
      * A bar closed; indicator values (in {@code IndicatorSet.NAMES} order, NaN while not warm) of its
      * timeframe right after it, and for 1-minute bars the features, null until 50 bars exist.
+     *
+     * @param revision the bar (or its indicators) replaces one announced before: a backfill merged
+     *                 minutes at or before it
      */
-    public record BarUpdate(Bar bar, double[] indicators, double[] features) implements SymbolUpdate {
+    public record BarUpdate(Bar bar, double[] indicators, double[] features, boolean revision)
+            implements SymbolUpdate {
     }
 
     public record Flushed(String symbol) implements SymbolUpdate {
     }
 
-    /** Everything a symbol needs from its node. */
+    /**
+     * Everything a symbol needs from its node.
+     *
+     * @param backfill the backfill service, null where there is none (replay, demo, bench): nothing is
+     *                 then requested, gaps are only counted
+     */
     public record Environment(SymbolSettings settings, MarketClock clock, ActorRef<SymbolUpdate> listener,
-                              IngestMetrics metrics) {
+                              IngestMetrics metrics, ActorRef<BackfillRequest> backfill) {
+
+        /** Without a backfill service. */
+        public Environment(SymbolSettings settings, MarketClock clock, ActorRef<SymbolUpdate> listener,
+                           IngestMetrics metrics) {
+            this(settings, clock, listener, metrics, null);
+        }
+
+        boolean backfills() {
+            return backfill != null && settings.backfill().enabled();
+        }
     }
+
+    private static final String BACKFILL_TIMEOUT = "backfill-timeout";
+    private static final String BACKFILL_RETRY = "backfill-retry";
 
     public static Behavior<Command> create(String symbol, Environment env) {
         SymbolSettings settings = env.settings();
@@ -115,33 +176,37 @@ public final class SymbolActor extends EventSourcedBehavior<SymbolActor.Command,
                     if (env.clock().ticks()) {
                         timers.startTimerWithFixedDelay(ClockTick.INSTANCE, settings.clockInterval());
                     }
-                    return new SymbolActor(context, symbol, env);
+                    return new SymbolActor(context, timers, symbol, env);
                 })))
                 .onFailure(RuntimeException.class, SupervisorStrategy.restartWithBackoff(
                         settings.restartMin(), settings.restartMax(), settings.restartRandomFactor()));
     }
 
     private final ActorContext<Command> context;
+    private final TimerScheduler<Command> timers;
     private final Instrument instrument;
     private final Environment env;
     private final MarketDataValidator validator;
-    /** Closed bars of the command being handled; persisted together at its end. */
-    private final List<SymbolEvent> closing = new ArrayList<>();
-    private final BarSink collectClosed = bar -> closing.add(new BarClosed(bar));
+    /** Null without a backfill service. */
+    private final Backfills backfills;
 
-    private SymbolActor(ActorContext<Command> context, String symbol, Environment env) {
+    private SymbolActor(ActorContext<Command> context, TimerScheduler<Command> timers, String symbol,
+                        Environment env) {
         super(PersistenceId.of(TYPE_KEY.name(), symbol),
                 SupervisorStrategy.restartWithBackoff(env.settings().restartMin(), env.settings().restartMax(),
                         env.settings().restartRandomFactor()));
         this.context = context;
+        this.timers = timers;
         this.instrument = Instrument.infer(symbol);
         this.env = env;
         this.validator = new MarketDataValidator(env.settings().validation());
+        this.backfills = env.backfills()
+                ? new Backfills(env.settings().backfill(), new SessionMinutes(instrument)) : null;
     }
 
     @Override
     public SymbolState emptyState() {
-        return new SymbolState(instrument, env.settings());
+        return new SymbolState(instrument, env.settings(), env.backfills());
     }
 
     @Override
@@ -150,9 +215,12 @@ public final class SymbolActor extends EventSourcedBehavior<SymbolActor.Command,
                 .onCommand(Ingest.class, this::onIngest)
                 .onCommand(ClockTick.class, this::onClockTick)
                 .onCommand(GetView.class, (state, get) -> {
-                    get.replyTo().tell(state.view());
+                    get.replyTo().tell(state.view(backfills == null ? null : backfills.pending()));
                     return Effect().none();
                 })
+                .onCommand(Backfilled.class, this::onBackfilled)
+                .onCommand(BackfillFailed.class, this::onBackfillFailed)
+                .onCommand(RetryBackfill.class, this::onRetryBackfill)
                 .onCommand(Flush.class, this::onFlush)
                 .onCommand(Passivate.class, state -> Effect().persist(new Passivated(System.currentTimeMillis()))
                         .thenStop())
@@ -162,15 +230,19 @@ public final class SymbolActor extends EventSourcedBehavior<SymbolActor.Command,
     private Effect<SymbolEvent, SymbolState> onIngest(SymbolState state, Ingest ingest) {
         List<MarketEvent> events = ingest.events();
         SourceChoice choice = ingest.choice();
+        state.follow(choice);
         for (int i = 0, n = events.size(); i < n; i++) {
             MarketEvent event = events.get(i);
             if (choice.applies(event.source())) {
                 apply(state, event);
+            } else {
+                state.recordStandby(event);
             }
         }
         long now = System.nanoTime();
         env.metrics().recordBatch(events.size(), ingest.receivedAtNanos(), now);
         ingest.ackTo().tell(new FeedRouter.Delivered(events.size()));
+        askForMissing(state);
         return persistClosing(state);
     }
 
@@ -181,14 +253,14 @@ public final class SymbolActor extends EventSourcedBehavior<SymbolActor.Command,
         if (event instanceof Tick tick) {
             Verdict verdict = validator.check(tick, now, state.lastPrice());
             record(state, verdict, event);
-            if (verdict.accepted() && state.candles().onTick(tick, collectClosed) == TickOutcome.APPLIED) {
-                state.recordPrice(tick.price());
+            if (verdict.accepted()) {
+                state.applyTick(tick);
             }
         } else if (event instanceof Bar bar) {
             Verdict verdict = validator.check(bar, now, state.lastPrice());
             record(state, verdict, event);
-            if (verdict.accepted() && state.candles().onBar(bar, collectClosed) == TickOutcome.APPLIED) {
-                state.recordPrice(bar.close());
+            if (verdict.accepted()) {
+                state.applyBar(bar);
             }
         } else if (event instanceof Quote) {
             // Quotes build no candles; they count as received data for the quality score.
@@ -206,30 +278,113 @@ public final class SymbolActor extends EventSourcedBehavior<SymbolActor.Command,
     }
 
     private Effect<SymbolEvent, SymbolState> onClockTick(SymbolState state, ClockTick tick) {
-        state.candles().advanceTo(env.clock().now(Long.MIN_VALUE), collectClosed);
+        state.advanceTo(env.clock().now(Long.MIN_VALUE));
         return persistClosing(state);
     }
 
     private Effect<SymbolEvent, SymbolState> onFlush(SymbolState state, Flush flush) {
-        state.candles().forming(Timeframe.M1)
-                .ifPresent(minute -> state.candles().advanceTo(minute.end() + env.settings().closeGrace().toMillis(),
-                        collectClosed));
+        state.flush();
         String symbol = instrument.symbol();
-        if (closing.isEmpty()) {
+        List<Bar> closed = state.drainClosing();
+        if (closed.isEmpty()) {
             env.listener().tell(new Flushed(symbol));
             return Effect().none();
         }
-        return persistClosing(state).thenRun(s -> env.listener().tell(new Flushed(symbol)));
+        return persist(closed).thenRun(s -> env.listener().tell(new Flushed(symbol)));
     }
 
     private EffectBuilder<SymbolEvent, SymbolState> persistClosing(SymbolState state) {
-        if (closing.isEmpty()) {
-            return Effect().none();
+        List<Bar> closed = state.drainClosing();
+        return closed.isEmpty() ? Effect().none() : persist(closed);
+    }
+
+    private EffectBuilder<SymbolEvent, SymbolState> persist(List<Bar> closed) {
+        List<SymbolEvent> events = new ArrayList<>(closed.size());
+        for (Bar bar : closed) {
+            events.add(new BarClosed(bar));
         }
-        List<SymbolEvent> events = List.copyOf(closing);
-        closing.clear();
         env.metrics().recordBarsClosed(events.size());
         return Effect().persist(events).thenRun(this::announce);
+    }
+
+    /** Gaps (and a warm-up) found by the command being handled are queued; the first one is asked for at once. */
+    private void askForMissing(SymbolState state) {
+        List<Backfills.Window> wanted = state.drainWanted();
+        if (wanted.isEmpty() || backfills == null) {
+            return;
+        }
+        for (Backfills.Window window : wanted) {
+            Backfills.Window now = backfills.add(window);
+            if (now != null) {
+                request(now);
+            }
+        }
+        state.keepCheckpointFor(backfills.earliestFrom());
+    }
+
+    private void request(Backfills.Window window) {
+        env.backfill().tell(new BackfillRequest(instrument.symbol(), window.from(), window.to(), context.getSelf()));
+        Duration timeout = env.settings().backfill().timeout();
+        timers.startSingleTimer(BACKFILL_TIMEOUT,
+                new BackfillFailed(window.from(), window.to(), "no answer within " + timeout), timeout);
+    }
+
+    private Effect<SymbolEvent, SymbolState> onBackfilled(SymbolState state, Backfilled filled) {
+        if (backfills == null || !backfills.isInFlight(filled.fromMillis(), filled.toMillis())) {
+            context.getLog().debug("{}: ignored a backfill of [{}, {}) that is not in flight", instrument.symbol(),
+                    filled.fromMillis(), filled.toMillis());
+            return Effect().none();
+        }
+        timers.cancel(BACKFILL_TIMEOUT);
+        GapFilled merged = state.mergeBackfill(backfills.inFlight(),
+                filled.minutes() == null ? List.of() : filled.minutes(), filled.source());
+        if (merged == null) {
+            askForNext(state);
+            return Effect().none();
+        }
+        return Effect().persist(merged).thenRun(s -> {
+            announce(s);
+            askForNext(s);
+        });
+    }
+
+    private Effect<SymbolEvent, SymbolState> onBackfillFailed(SymbolState state, BackfillFailed failed) {
+        if (backfills == null || !backfills.isInFlight(failed.fromMillis(), failed.toMillis())) {
+            return Effect().none();
+        }
+        timers.cancel(BACKFILL_TIMEOUT);
+        int failures = backfills.failed();
+        BackfillSettings settings = env.settings().backfill();
+        if (failures < settings.maxAttempts()) {
+            Duration delay = settings.retryDelay(failures);
+            context.getLog().debug("{}: backfill of [{}, {}) failed ({}); retry {} in {}", instrument.symbol(),
+                    failed.fromMillis(), failed.toMillis(), failed.reason(), failures, delay);
+            timers.startSingleTimer(BACKFILL_RETRY, new RetryBackfill(failed.fromMillis(), failed.toMillis()), delay);
+            return Effect().none();
+        }
+        Backfills.Window window = backfills.inFlight();
+        state.gaveUp(window);
+        context.getLog().warn("{}: gave up the backfill of [{}, {}) after {} attempts ({}); its minutes stay missing",
+                instrument.symbol(), Instant.ofEpochMilli(window.from()), Instant.ofEpochMilli(window.to()),
+                failures, failed.reason());
+        askForNext(state);
+        return Effect().none();
+    }
+
+    private Effect<SymbolEvent, SymbolState> onRetryBackfill(SymbolState state, RetryBackfill retry) {
+        if (backfills != null && backfills.isInFlight(retry.fromMillis(), retry.toMillis())) {
+            request(backfills.inFlight());
+        }
+        return Effect().none();
+    }
+
+    /** The window in flight is done: the next queued one is asked for. */
+    private void askForNext(SymbolState state) {
+        Backfills.Window next = backfills.next();
+        state.keepCheckpointFor(backfills.earliestFrom());
+        if (next != null) {
+            request(next);
+        }
     }
 
     private void announce(SymbolState state) {
@@ -243,6 +398,10 @@ public final class SymbolActor extends EventSourcedBehavior<SymbolActor.Command,
         return newEventHandlerBuilder().forAnyState()
                 .onEvent(BarClosed.class, (state, closed) -> {
                     state.applyBarClosed(closed.bar());
+                    return state;
+                })
+                .onEvent(GapFilled.class, (state, filled) -> {
+                    state.applyGapFilled(filled);
                     return state;
                 })
                 .onEvent(Passivated.class, (state, passivated) -> state)
@@ -261,7 +420,7 @@ public final class SymbolActor extends EventSourcedBehavior<SymbolActor.Command,
 
     @Override
     public Set<String> tagsFor(SymbolEvent event) {
-        return event instanceof BarClosed ? Set.of(BAR_TAG) : Set.of();
+        return event instanceof BarClosed || event instanceof GapFilled ? Set.of(BAR_TAG) : Set.of();
     }
 
     @Override
@@ -285,7 +444,8 @@ public final class SymbolActor extends EventSourcedBehavior<SymbolActor.Command,
 
             @Override
             public SymbolState fromJournal(Object from) {
-                return SymbolState.fromSnapshotBytes(instrument, env.settings(), ((SymbolSnapshot) from).state());
+                return SymbolState.fromSnapshotBytes(instrument, env.settings(), env.backfills(),
+                        ((SymbolSnapshot) from).state());
             }
         };
     }

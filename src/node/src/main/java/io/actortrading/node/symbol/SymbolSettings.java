@@ -9,11 +9,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code actortrading.symbol} from the configuration. */
+/**
+ * {@code actortrading.symbol} from the configuration.
+ *
+ * @param discrepancyThreshold the relative difference between the active source's close and another
+ *                             source's price for the same minute above which a discrepancy is recorded
+ */
 public record SymbolSettings(List<Timeframe> timeframes, Duration closeGrace, Duration clockInterval,
                              int duplicateWindow, int snapshotEvery, int recentBars,
                              Duration restartMin, Duration restartMax, double restartRandomFactor,
-                             ValidationSettings validation) {
+                             ValidationSettings validation, BackfillSettings backfill,
+                             double discrepancyThreshold) {
 
     public static SymbolSettings fromConfig(Config symbol) {
         List<Timeframe> timeframes = new ArrayList<>();
@@ -36,16 +42,27 @@ public record SymbolSettings(List<Timeframe> timeframes, Duration closeGrace, Du
                 symbol.getDouble("restart-backoff.random-factor"),
                 new ValidationSettings(validation.getDouble("spike-band"),
                         validation.getDuration("max-future-skew").toMillis(),
-                        validation.getDuration("stale-after").toMillis()));
+                        validation.getDuration("stale-after").toMillis()),
+                BackfillSettings.fromConfig(symbol.getConfig("backfill")),
+                symbol.getDouble("discrepancy-threshold"));
     }
 
-    public CandleSettings candleSettings() {
-        return new CandleSettings(timeframes, closeGrace.toMillis(), duplicateWindow);
+    /** The tick-facing builder makes only the 1-minute bar; the higher timeframes are folded from closed minutes. */
+    public CandleSettings minuteSettings() {
+        return new CandleSettings(List.of(Timeframe.M1), closeGrace.toMillis(), duplicateWindow);
+    }
+
+    /**
+     * The closed candles see only finished minutes, never a trade: no grace (their clock is the minute
+     * builder's, grace already applied) and the smallest identity memory.
+     */
+    public CandleSettings closedSettings() {
+        return new CandleSettings(timeframes, 0L, 1);
     }
 
     /** Replay has no clock but the events: nothing is late by wall time there. */
     public SymbolSettings withoutGrace() {
         return new SymbolSettings(timeframes, Duration.ZERO, clockInterval, duplicateWindow, snapshotEvery,
-                recentBars, restartMin, restartMax, restartRandomFactor, validation);
+                recentBars, restartMin, restartMax, restartRandomFactor, validation, backfill, discrepancyThreshold);
     }
 }

@@ -2,78 +2,98 @@ package io.actortrading.node.symbol;
 
 import io.actortrading.market.Bar;
 import io.actortrading.market.Checkpointable;
+import io.actortrading.market.MarketEvent;
+import io.actortrading.market.Tick;
 import io.actortrading.market.Timeframe;
+import io.actortrading.market.candles.BarSink;
 import io.actortrading.market.candles.CandleAggregator;
 import io.actortrading.market.candles.CandleCounters;
+import io.actortrading.market.candles.TickOutcome;
 import io.actortrading.market.features.FeatureWindow;
 import io.actortrading.market.indicators.IndicatorSet;
 import io.actortrading.market.instrument.Instrument;
 import io.actortrading.market.validation.QualityScore;
 import io.actortrading.market.validation.Verdict;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
-import java.io.DataInputStream;
 import java.io.DataOutput;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Everything one symbol knows: forming and closed candles, an indicator set per timeframe, the
- * feature window, data quality. Mutable on purpose (allocation-free per tick); it never leaves its
- * actor except as the bytes of a snapshot or as a {@link SymbolView} copy.
+ * Everything one symbol knows: the forming minute (built from the active source's ticks and bars),
+ * the {@link BarHistory} of closed candles, indicators and features, data quality, the standby
+ * sources' prices, gaps. Mutable on purpose (allocation-free per tick); it never leaves its actor
+ * except as the bytes of a snapshot or as a {@link SymbolView} copy.
  *
- * <p>Closed bars reach the indicators and features only through {@link #applyBarClosed}, which is
- * the event handler's job, so a recovered symbol walks exactly the path a live one walked.
+ * <p>Command side, a minute the builder closes goes to the history, which closes the higher bars it
+ * completes; those closes are persisted and reach indicators and features only through
+ * {@link #applyBarClosed}, the event handler's job, so a recovered symbol walks exactly the path a live
+ * one walked. A backfill rewinds the history to a checkpoint and re-applies the merged minutes
+ * ({@link #applyGapFilled}); the forming minute is not part of the history and survives it.
  */
 final class SymbolState implements Checkpointable {
 
     /** Bumped whenever the snapshot layout changes; older snapshots are then refused, not misread. */
-    private static final int SNAPSHOT_FORMAT = 1;
+    private static final int SNAPSHOT_FORMAT = 2;
+    private static final long MINUTE = SessionMinutes.MINUTE_MILLIS;
 
     private final Instrument instrument;
     private final SymbolSettings settings;
     private final CandleAggregator candles;
-    private final EnumMap<Timeframe, IndicatorSet> indicators = new EnumMap<>(Timeframe.class);
-    private final FeatureWindow features;
-    private final double[] featureValues = new double[FeatureWindow.NAMES.size()];
+    private final BarHistory history;
     private final QualityScore quality = new QualityScore();
-    private final EnumMap<Timeframe, Bar> lastClosed = new EnumMap<>(Timeframe.class);
-    private final ArrayDeque<Bar> recentMinutes = new ArrayDeque<>();
-    private boolean featuresReady;
-    private long featuresAt = Long.MIN_VALUE;
+    private final SessionMinutes session;
+    private final StandbyPrices standby = new StandbyPrices();
     private double lastPrice = Double.NaN;
     private long lastEventAt = Long.MIN_VALUE;
     private long eventsReceived;
+    private long discrepancies;
+    private SymbolView.Discrepancy lastDiscrepancy;
+    private long gapsDetected;
+    private long gapsFilled;
+    private long gapsUnfilled;
+    private long unfilledMinutes;
+
+    /** Whether a backfill service can be asked: only then are checkpoints kept and warm-ups asked for. */
+    private final boolean backfills;
+    /** Null without backfills; live state, not in the snapshot. */
+    private final RebuildCheckpoints checkpoints;
+    private SourceChoice choice = SourceChoice.ANY;
+    private boolean warmUpAsked;
+    /** Bounds of the forming minute, so a tick tells whether it starts a minute by comparing two longs. */
+    private long formingStart = Long.MIN_VALUE;
+    private long formingEnd = Long.MIN_VALUE;
 
     /** Live (after recovery) closes are announced to listeners; replayed ones are history. */
     private boolean live;
     private final List<SymbolActor.BarUpdate> outbox = new ArrayList<>();
+    /** Bars the history closed during the command being handled, to be persisted at its end. */
+    private final List<Bar> closing = new ArrayList<>();
+    /** Windows to ask a backfill for, found during the command being handled. */
+    private final List<Backfills.Window> wanted = new ArrayList<>();
 
-    SymbolState(Instrument instrument, SymbolSettings settings) {
+    private final BarSink toClosing = this::closedByHistory;
+    private final BarSink minuteClosed = this::minuteClosedByBuilder;
+    private final StandbyPrices.DivergenceSink divergence = this::diverged;
+
+    SymbolState(Instrument instrument, SymbolSettings settings, boolean backfills) {
         this.instrument = instrument;
         this.settings = settings;
-        this.candles = new CandleAggregator(instrument, settings.candleSettings());
-        for (Timeframe tf : candles.timeframes()) {
-            indicators.put(tf, new IndicatorSet(instrument));
-        }
-        this.features = new FeatureWindow(instrument);
+        this.candles = new CandleAggregator(instrument, settings.minuteSettings());
+        this.history = new BarHistory(instrument, settings);
+        this.session = new SessionMinutes(instrument);
+        this.backfills = backfills;
+        this.checkpoints = backfills
+                ? new RebuildCheckpoints(settings.backfill().checkpointInterval().toMillis()) : null;
     }
 
     Instrument instrument() {
         return instrument;
-    }
-
-    CandleAggregator candles() {
-        return candles;
     }
 
     QualityScore quality() {
@@ -95,43 +115,220 @@ final class SymbolState implements Checkpointable {
         quality.record(verdict);
     }
 
-    void recordPrice(double price) {
-        lastPrice = price;
+    /** The router's choice of source for the batch being handled. */
+    void follow(SourceChoice next) {
+        if (next != choice) {
+            choice = next;
+            standby.follow(next);
+        }
     }
 
-    void goLive() {
-        live = true;
+    /** An event of a standby source: it builds no candle, its price is kept for the cross-source check. */
+    void recordStandby(MarketEvent event) {
+        standby.record(event);
     }
 
-    /** The event handler: a closed bar moves indicators and features, exactly once per bar. */
-    void applyBarClosed(Bar bar) {
-        candles.restoreClosed(bar);
-        Timeframe tf = bar.timeframe();
-        IndicatorSet set = indicators.get(tf);
-        if (set == null || bar.start() <= set.lastBarStart()) {
+    /** A validated trade of the active source. */
+    void applyTick(Tick tick) {
+        long time = tick.timestamp();
+        if (candles.onTick(tick, minuteClosed) != TickOutcome.APPLIED) {
             return;
         }
-        set.update(bar);
-        lastClosed.put(tf, bar);
-        if (tf == Timeframe.M1) {
-            recentMinutes.addLast(bar);
-            while (recentMinutes.size() > settings.recentBars()) {
-                recentMinutes.removeFirst();
+        lastPrice = tick.price();
+        if (time < formingStart || time >= formingEnd) {
+            candles.forming(Timeframe.M1).ifPresent(minute -> {
+                formingStart = minute.start();
+                formingEnd = minute.end();
+                minuteStarted(history.lastClosedMinute(), minute.start());
+            });
+            history.advanceTo(time, toClosing);
+        }
+    }
+
+    /** A validated 1-minute bar of the active source. */
+    void applyBar(Bar bar) {
+        long previous = formingStart != Long.MIN_VALUE ? formingStart : history.lastClosedMinute();
+        if (candles.onBar(bar, minuteClosed) != TickOutcome.APPLIED) {
+            return;
+        }
+        lastPrice = bar.close();
+        long minute = candles.lastClosedStart(Timeframe.M1);
+        if (minute != previous) {
+            minuteStarted(previous, minute);
+        }
+    }
+
+    /** The clock: closes what ended a grace period before {@code now}. */
+    void advanceTo(long now) {
+        candles.advanceTo(now, minuteClosed);
+        long grace = settings.closeGrace().toMillis();
+        history.advanceTo(now < Long.MIN_VALUE + grace ? Long.MIN_VALUE : now - grace, toClosing);
+    }
+
+    /** End of a replay: the forming minute closes, and what ends with it. */
+    void flush() {
+        candles.forming(Timeframe.M1).ifPresent(minute -> advanceTo(minute.end() + settings.closeGrace().toMillis()));
+    }
+
+    /**
+     * A minute starts after {@code lastClosed}: the session minutes between them, if any, are missing.
+     * A symbol without any closed minute asks for its warm-up instead.
+     */
+    private void minuteStarted(long lastClosed, long next) {
+        if (lastClosed == Long.MIN_VALUE) {
+            if (backfills && !warmUpAsked && settings.backfill().warmupMinutes() > 0) {
+                warmUpAsked = true;
+                wanted.add(new Backfills.Window(session.startOfLast(next, settings.backfill().warmupMinutes()),
+                        next, true));
             }
-            features.add(bar);
-            featuresReady = features.compute(featureValues);
-            if (featuresReady) {
-                featuresAt = bar.start();
-            }
-            if (Double.isNaN(lastPrice)) {
+            return;
+        }
+        if (next - lastClosed <= MINUTE
+                || session.count(lastClosed + MINUTE, next) < settings.backfill().minMissingMinutes()) {
+            return;
+        }
+        gapsDetected++;
+        if (backfills) {
+            // the boundary minute is asked for too: a connection that dropped mid-minute left it partial
+            wanted.add(new Backfills.Window(lastClosed, next, false));
+        }
+    }
+
+    private void minuteClosedByBuilder(Bar minute) {
+        if (minute.start() == formingStart) {
+            formingStart = Long.MIN_VALUE;
+            formingEnd = Long.MIN_VALUE;
+        }
+        // Only before the command's first close are the history's candles and indicators in step.
+        if (checkpoints != null && closing.isEmpty() && checkpoints.due(minute.start())) {
+            checkpoints.add(new RebuildCheckpoints.Checkpoint(minute.start(), history.lastClosedMinute(),
+                    history.toBytes()));
+        }
+        standby.compare(minute, settings.discrepancyThreshold(), divergence);
+        history.closeMinute(minute, toClosing);
+    }
+
+    private void closedByHistory(Bar bar) {
+        closing.add(bar);
+        if (checkpoints != null && bar.timeframe() == Timeframe.M1) {
+            checkpoints.minuteClosed(bar);
+        }
+    }
+
+    private void diverged(Bar minute, String otherSource, double otherPrice) {
+        discrepancies++;
+        String active = minute.source() != null ? minute.source() : choice.active();
+        lastDiscrepancy = new SymbolView.Discrepancy(minute.start(), active, minute.close(), otherSource, otherPrice);
+    }
+
+    /** Bars closed by the command being handled, handed out once. */
+    List<Bar> drainClosing() {
+        if (closing.isEmpty()) {
+            return List.of();
+        }
+        List<Bar> drained = List.copyOf(closing);
+        closing.clear();
+        return drained;
+    }
+
+    /** Windows found missing by the command being handled, handed out once. */
+    List<Backfills.Window> drainWanted() {
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        List<Backfills.Window> drained = List.copyOf(wanted);
+        wanted.clear();
+        return drained;
+    }
+
+    /** Keeps the checkpoint a pending backfill from {@code from} rewinds to ({@link Long#MAX_VALUE}: none pending). */
+    void keepCheckpointFor(long from) {
+        if (checkpoints != null) {
+            checkpoints.keepFor(from);
+        }
+    }
+
+    /**
+     * The event that merges {@code backfilled} into the history, or null when there is nothing to
+     * merge (no checkpoint; no minute) — the window then only counts.
+     */
+    SymbolActor.GapFilled mergeBackfill(Backfills.Window window, List<Bar> backfilled, String source) {
+        RebuildCheckpoints.Merge merge = checkpoints == null
+                ? null : checkpoints.merge(instrument.symbol(), window.from(), window.to(), backfilled);
+        if (merge == null || merge.minutes().isEmpty()) {
+            gapsFilled++;
+            return null;
+        }
+        return new SymbolActor.GapFilled(window.from(), window.to(), source, merge.minutes(),
+                merge.from().takenBefore(), merge.from().lastMinute(), merge.from().state(),
+                history.closedThrough(), merge.unmergedMinutes(), window.warmUp());
+    }
+
+    /** A window whose retries are used up: its session minutes (after the boundary minute) stay missing. */
+    void gaveUp(Backfills.Window window) {
+        gapsUnfilled++;
+        unfilledMinutes += session.count(window.warmUp() ? window.from() : window.from() + MINUTE, window.to());
+    }
+
+    /** The event handler's path: a closed bar moves indicators and features, exactly once per bar. */
+    void applyBarClosed(Bar bar) {
+        candles.restoreClosed(bar);
+        if (history.apply(bar)) {
+            if (bar.timeframe() == Timeframe.M1 && Double.isNaN(lastPrice)) {
                 lastPrice = bar.close();
             }
+            announce(bar, false);
         }
-        if (live) {
-            double[] indicatorValues = new double[IndicatorSet.NAMES.size()];
-            set.values(indicatorValues);
-            double[] featureCopy = tf == Timeframe.M1 && featuresReady ? featureValues.clone() : null;
-            outbox.add(new SymbolActor.BarUpdate(bar, indicatorValues, featureCopy));
+    }
+
+    /**
+     * The event handler's path for a backfill: the history rewinds to the event's checkpoint and
+     * re-applies its minutes; bars from the window on are announced as revisions. An unreadable
+     * checkpoint (a format from another version) leaves the history as it was, the window unfilled.
+     */
+    void applyGapFilled(SymbolActor.GapFilled filled) {
+        try {
+            history.rebuild(filled.checkpoint(), filled.minutes(), filled.closedThrough(), bar -> {
+                if (bar.end() > filled.fromMillis()) {
+                    announce(bar, true);
+                }
+            });
+        } catch (IOException e) {
+            gapsUnfilled++;
+            unfilledMinutes += filled.minutes().size();
+            return;
+        }
+        for (Bar minute : filled.minutes()) {
+            candles.restoreClosed(minute);
+        }
+        if (filled.unfilledMinutes() > 0) {
+            gapsUnfilled++;
+            unfilledMinutes += filled.unfilledMinutes();
+        } else {
+            gapsFilled++;
+        }
+        if (checkpoints != null && live) {
+            checkpoints.reset(new RebuildCheckpoints.Checkpoint(filled.checkpointTakenBefore(),
+                    filled.checkpointLastMinute(), filled.checkpoint()), filled.minutes());
+        }
+    }
+
+    private void announce(Bar bar, boolean revision) {
+        if (!live) {
+            return;
+        }
+        double[] indicatorValues = new double[IndicatorSet.NAMES.size()];
+        history.indicators(bar.timeframe()).values(indicatorValues);
+        double[] featureCopy = bar.timeframe() == Timeframe.M1 ? history.featureCopy() : null;
+        outbox.add(new SymbolActor.BarUpdate(bar, indicatorValues, featureCopy, revision));
+    }
+
+    /** Recovery is over: what follows is live, and a backfill can rewind to the state recovered. */
+    void goLive() {
+        live = true;
+        if (checkpoints != null) {
+            checkpoints.reset(new RebuildCheckpoints.Checkpoint(Long.MIN_VALUE, history.lastClosedMinute(),
+                    history.toBytes()), List.of());
         }
     }
 
@@ -145,7 +342,8 @@ final class SymbolState implements Checkpointable {
         return drained;
     }
 
-    SymbolView view() {
+    /** @param pending what is still asked for, null when nothing is */
+    SymbolView view(Backfills.Window pending) {
         CandleCounters c = candles.counters();
         Map<String, Long> rejected = new LinkedHashMap<>();
         for (Verdict v : Verdict.values()) {
@@ -154,47 +352,43 @@ final class SymbolState implements Checkpointable {
             }
         }
         SymbolView.Counters counters = new SymbolView.Counters(eventsReceived, c.applied(), c.late(),
-                c.duplicates(), c.outsideSession(), rejected, c.barsClosed());
+                c.duplicates(), c.outsideSession(), rejected, history.barsClosed());
+        Bar formingMinute = candles.forming(Timeframe.M1).orElse(null);
         List<Bar> forming = new ArrayList<>();
-        for (Timeframe tf : candles.timeframes()) {
-            candles.forming(tf).ifPresent(forming::add);
+        if (formingMinute != null) {
+            forming.add(formingMinute);
         }
-        List<Bar> closed = new ArrayList<>(recentMinutes);
-        for (Map.Entry<Timeframe, Bar> e : lastClosed.entrySet()) {
-            if (e.getKey() != Timeframe.M1) {
-                closed.add(e.getValue());
-            }
-        }
+        forming.addAll(history.formingHigher(formingMinute));
         Map<String, Map<String, Double>> indicatorView = new LinkedHashMap<>();
         double[] values = new double[IndicatorSet.NAMES.size()];
-        for (Map.Entry<Timeframe, IndicatorSet> e : indicators.entrySet()) {
-            e.getValue().values(values);
+        for (Timeframe tf : history.timeframes()) {
+            history.indicators(tf).values(values);
             Map<String, Double> named = new LinkedHashMap<>();
             for (int i = 0; i < values.length; i++) {
                 named.put(IndicatorSet.NAMES.get(i), Double.isNaN(values[i]) ? null : values[i]);
             }
-            indicatorView.put(e.getKey().label(), named);
+            indicatorView.put(tf.label(), named);
         }
+        SymbolView.Gaps gaps = new SymbolView.Gaps(gapsDetected, gapsFilled, gapsUnfilled, unfilledMinutes,
+                pending == null ? null : new SymbolView.Window(pending.from(), pending.to()));
         return new SymbolView(instrument.symbol(), instrument.assetClass().name(), instrument.zone().getId(),
-                lastPrice, lastEventAt, quality.score(), counters, forming, closed, indicatorView,
-                FeatureWindow.NAMES, featuresReady ? featureValues.clone() : null,
-                featuresReady ? featuresAt : Long.MIN_VALUE);
+                lastPrice, lastEventAt, quality.score(), counters, forming, history.closedView(), indicatorView,
+                FeatureWindow.NAMES, history.featureCopy(),
+                history.featuresReady() ? history.featuresAt() : Long.MIN_VALUE,
+                choice.active().isEmpty() ? null : choice.active(), choice.order(), standby.events(),
+                new SymbolView.Discrepancies(discrepancies, lastDiscrepancy), gaps, history.warm(),
+                pending != null && pending.warmUp());
     }
 
     byte[] toSnapshotBytes() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            writeState(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return StateBytes.of(this);
     }
 
-    static SymbolState fromSnapshotBytes(Instrument instrument, SymbolSettings settings, byte[] snapshot) {
-        SymbolState state = new SymbolState(instrument, settings);
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
-            state.readState(in);
+    static SymbolState fromSnapshotBytes(Instrument instrument, SymbolSettings settings, boolean backfills,
+                                         byte[] snapshot) {
+        SymbolState state = new SymbolState(instrument, settings, backfills);
+        try {
+            StateBytes.read(state, snapshot);
         } catch (IOException e) {
             throw new UncheckedIOException("Unreadable snapshot of " + instrument.symbol(), e);
         }
@@ -209,26 +403,22 @@ final class SymbolState implements Checkpointable {
         out.writeLong(lastEventAt);
         out.writeLong(eventsReceived);
         candles.writeState(out);
-        out.writeInt(indicators.size());
-        for (Map.Entry<Timeframe, IndicatorSet> e : indicators.entrySet()) {
-            out.writeUTF(e.getKey().label());
-            e.getValue().writeState(out);
-        }
-        features.writeState(out);
-        out.writeBoolean(featuresReady);
-        out.writeLong(featuresAt);
-        for (double v : featureValues) {
-            out.writeDouble(v);
-        }
+        history.writeState(out);
         quality.writeState(out);
-        out.writeInt(lastClosed.size());
-        for (Bar bar : lastClosed.values()) {
-            BarCodec.write(bar, out);
+        out.writeLong(standby.events());
+        out.writeLong(discrepancies);
+        out.writeBoolean(lastDiscrepancy != null);
+        if (lastDiscrepancy != null) {
+            out.writeLong(lastDiscrepancy.minute());
+            out.writeUTF(lastDiscrepancy.activeSource() == null ? "" : lastDiscrepancy.activeSource());
+            out.writeDouble(lastDiscrepancy.activePrice());
+            out.writeUTF(lastDiscrepancy.otherSource());
+            out.writeDouble(lastDiscrepancy.otherPrice());
         }
-        out.writeInt(recentMinutes.size());
-        for (Bar bar : recentMinutes) {
-            BarCodec.write(bar, out);
-        }
+        out.writeLong(gapsDetected);
+        out.writeLong(gapsFilled);
+        out.writeLong(gapsUnfilled);
+        out.writeLong(unfilledMinutes);
     }
 
     @Override
@@ -245,34 +435,19 @@ final class SymbolState implements Checkpointable {
         lastEventAt = in.readLong();
         eventsReceived = in.readLong();
         candles.readState(in);
-        int sets = in.readInt();
-        for (int i = 0; i < sets; i++) {
-            String label = in.readUTF();
-            Timeframe tf = Timeframe.fromLabel(label)
-                    .orElseThrow(() -> new IOException("unknown timeframe in snapshot: " + label));
-            IndicatorSet set = indicators.get(tf);
-            if (set == null) {
-                throw new IOException("snapshot has timeframe " + label + " that this node does not build");
-            }
-            set.readState(in);
-        }
-        features.readState(in);
-        featuresReady = in.readBoolean();
-        featuresAt = in.readLong();
-        for (int i = 0; i < featureValues.length; i++) {
-            featureValues[i] = in.readDouble();
-        }
+        history.readState(in);
         quality.readState(in);
-        lastClosed.clear();
-        int closedCount = in.readInt();
-        for (int i = 0; i < closedCount; i++) {
-            Bar bar = BarCodec.read(in);
-            lastClosed.put(bar.timeframe(), bar);
-        }
-        recentMinutes.clear();
-        int recentCount = in.readInt();
-        for (int i = 0; i < recentCount; i++) {
-            recentMinutes.addLast(BarCodec.read(in));
-        }
+        standby.restoreEvents(in.readLong());
+        discrepancies = in.readLong();
+        lastDiscrepancy = in.readBoolean()
+                ? new SymbolView.Discrepancy(in.readLong(), in.readUTF(), in.readDouble(), in.readUTF(), in.readDouble())
+                : null;
+        gapsDetected = in.readLong();
+        gapsFilled = in.readLong();
+        gapsUnfilled = in.readLong();
+        unfilledMinutes = in.readLong();
+        Bar forming = candles.forming(Timeframe.M1).orElse(null);
+        formingStart = forming == null ? Long.MIN_VALUE : forming.start();
+        formingEnd = forming == null ? Long.MIN_VALUE : forming.end();
     }
 }

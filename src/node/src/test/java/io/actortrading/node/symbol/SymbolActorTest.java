@@ -1,10 +1,7 @@
 package io.actortrading.node.symbol;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import io.actortrading.market.MarketEvent;
 import io.actortrading.market.Tick;
-import io.actortrading.node.NodeLauncher;
 import io.actortrading.node.clock.MarketClock;
 import io.actortrading.node.feed.FeedRouter;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -17,6 +14,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,34 +40,28 @@ class SymbolActorTest {
     private static final int TICKS_PER_MINUTE = 12;
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private final List<ActorTestKit> kits = new ArrayList<>();
-
     @TempDir
     Path dir;
 
+    private JournalKits kits;
+
+    @BeforeEach
+    void journals() {
+        kits = new JournalKits(dir);
+    }
+
     @AfterEach
     void shutDown() {
-        kits.forEach(ActorTestKit::shutdownTestKit);
+        kits.shutDown();
     }
 
     private ActorTestKit kit(String name) {
-        Config config = ConfigFactory.parseString("""
-                        pekko.remote.artery.canonical.port = 0
-                        pekko.cluster.jmx.multi-mbeans-in-same-jvm = on
-                        actortrading.symbol.snapshot-every = 10
-                        pekko-persistence-jdbc.shared-databases.default.db.url = "jdbc:h2:file:%s;DATABASE_TO_UPPER=false"
-                        """.formatted(dir.resolve(name).resolve("journal").toAbsolutePath()))
-                .withFallback(ConfigFactory.load()).resolve();
-        NodeLauncher.ensureJournalSchema(config);
-        ActorTestKit kit = ActorTestKit.create(name, config);
-        kits.add(kit);
-        return kit;
+        return kits.kit(name, "actortrading.symbol.snapshot-every = 10");
     }
 
     private static SymbolActor.Environment environment(ActorTestKit kit, ActorRef<SymbolActor.SymbolUpdate> listener) {
-        SymbolSettings settings = SymbolSettings.fromConfig(kit.system().settings().config().getConfig("actortrading.symbol"))
-                .withoutGrace();
-        return new SymbolActor.Environment(settings, new MarketClock.EventTime(), listener, IngestMetrics.get(kit.system()));
+        return new SymbolActor.Environment(JournalKits.settings(kit), new MarketClock.EventTime(), listener,
+                IngestMetrics.get(kit.system()));
     }
 
     /** A random walk of {@code minutes} minutes of trades, split into batches of a few ticks. */
