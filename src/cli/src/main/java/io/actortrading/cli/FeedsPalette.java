@@ -10,7 +10,7 @@ import java.util.Map;
 @Command(name = "feeds", description = "Market data feeds: show.")
 final class FeedsPalette extends Palette {
 
-    @Command(name = "show", description = "The router's buffer, then per source: state, msgs/s, last message age, errors, rate budget, symbols.")
+    @Command(name = "show", description = "The router's buffer, then per source: state, breaker, msgs/s, last message age, errors, rate budget, symbols; then each source's last error.")
     int show() {
         return printGet("/api/feeds", FeedsPalette::renderFeeds);
     }
@@ -21,16 +21,23 @@ final class FeedsPalette extends Palette {
                 + Cells.number(router.path("bufferCapacity")) + " (" + Cells.percent(router.path("fill")) + " full)"
                 + ", routed " + Cells.number(router.path("routed"))
                 + ", unknown symbol " + Cells.number(router.path("unknownSymbol"))
-                + ", batches " + Cells.number(router.path("batches")) + "\n";
-        TableRenderer table = TableRenderer.withColumns("SOURCE", "STATE", "RESTARTS", "MSGS/S", "LAST MSG", "ERRORS",
-                        "RATE BUDGET", "SYMBOLS")
+                + ", batches " + Cells.number(router.path("batches"))
+                + ", failovers " + Cells.number(router.path("failovers")) + "\n";
+        TableRenderer table = TableRenderer.withColumns("SOURCE", "STATE", "BREAKER", "RESTARTS", "MSGS/S", "LAST MSG",
+                        "ERRORS", "RATE BUDGET", "SYMBOLS")
                 .alignRight("RESTARTS", "MSGS/S", "LAST MSG");
+        StringBuilder lastErrors = new StringBuilder();
         for (JsonNode feed : feeds.path("feeds")) {
-            table.row(Cells.text(feed.path("source")), Cells.text(feed.path("state")), Cells.number(feed.path("restarts")),
-                    rate(feed.path("messagesPerSecond")), Cells.age(feed.path("lastMessageAgeMs")),
-                    errors(feed.path("errors")), rateBudget(feed.path("rateBudget")), Cells.list(feed.path("symbols")));
+            table.row(Cells.text(feed.path("source")), Cells.text(feed.path("state")), Cells.text(feed.path("breaker")),
+                    Cells.number(feed.path("restarts")), rate(feed.path("messagesPerSecond")),
+                    Cells.age(feed.path("lastMessageAgeMs")), errors(feed.path("errors")),
+                    rateBudget(feed.path("rateBudget")), Cells.list(feed.path("symbols")));
+            if (!Cells.absent(feed.path("lastError"))) {
+                lastErrors.append(Cells.text(feed.path("source"))).append(" last error: ")
+                        .append(Cells.text(feed.path("lastError"))).append('\n');
+            }
         }
-        return routerLine + (table.rowCount() == 0 ? "no feeds on this node\n" : table.render());
+        return routerLine + (table.rowCount() == 0 ? "no feeds on this node\n" : table.render()) + lastErrors;
     }
 
     private static String rate(JsonNode perSecond) {

@@ -79,10 +79,71 @@ final class SymbolsPalette extends Palette {
                 .append(" at ").append(Cells.text(state.path("lastEventAt")))
                 .append("  quality ").append(Cells.number(state.path("quality"))).append('\n');
         out.append(counters(state.path("counters"))).append('\n');
+        out.append(liveSources(state.path("liveSources")));
+        out.append(dataChecks(state));
 
         out.append("\nBARS\n").append(bars(state));
         out.append("\nINDICATORS\n").append(indicators(state.path("indicators")));
         out.append('\n').append(features(state));
+        return out.toString();
+    }
+
+    /**
+     * The router's choice of live provider: the active one, the fallback order, and for each provider
+     * why it cannot serve now; nothing for a symbol without live providers.
+     */
+    private static String liveSources(JsonNode live) {
+        if (Cells.absent(live) || live.path("order").isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("live source ").append(Cells.text(live.path("active")))
+                .append("  fallback order ");
+        StringBuilder order = new StringBuilder();
+        for (JsonNode provider : live.path("order")) {
+            order.append(order.length() == 0 ? "" : " > ").append(provider.asText());
+        }
+        out.append(order).append('\n');
+        for (JsonNode source : live.path("sources")) {
+            out.append("  ").append(Cells.text(source.path("provider")))
+                    .append(": last data ").append(Cells.age(source.path("lastDataAgeMillis")))
+                    .append(source.path("assigned").asBoolean() ? "" : ", not asked")
+                    .append(Cells.absent(source.path("unusable")) ? "" : ", " + Cells.text(source.path("unusable")))
+                    .append('\n');
+        }
+        if (!live.path("lastSwitch").asText("").isEmpty()) {
+            out.append("  last switch ").append(live.path("lastSwitch").asText()).append('\n');
+        }
+        return out.toString();
+    }
+
+    /**
+     * Readiness, gaps and the cross-source check, on one line; the last discrepancy on its own line
+     * with both sources' prices.
+     */
+    private static String dataChecks(JsonNode state) {
+        if (Cells.absent(state.path("gaps"))) {
+            return "";
+        }
+        JsonNode gaps = state.path("gaps");
+        JsonNode discrepancies = state.path("discrepancies");
+        StringBuilder out = new StringBuilder(state.path("ready").asBoolean() ? "ready" : "not ready")
+                .append(state.path("warmingUp").asBoolean() ? " (warming up)" : "")
+                .append(", gaps detected ").append(Cells.number(gaps.path("detected")))
+                .append(" filled ").append(Cells.number(gaps.path("filled")))
+                .append(" unfilled ").append(Cells.number(gaps.path("unfilled")));
+        if (!Cells.absent(gaps.path("pending"))) {
+            out.append(" pending ").append(Cells.text(gaps.path("pending").path("from"))).append(" to ")
+                    .append(Cells.text(gaps.path("pending").path("to")));
+        }
+        out.append(", discrepancies ").append(Cells.number(discrepancies.path("count")))
+                .append(", standby events ").append(Cells.number(state.path("standbyEvents"))).append('\n');
+        JsonNode last = discrepancies.path("last");
+        if (!Cells.absent(last)) {
+            out.append("  last discrepancy ").append(Cells.text(last.path("minute"))).append(": ")
+                    .append(Cells.text(last.path("activeSource"))).append(' ').append(Cells.number(last.path("activePrice")))
+                    .append(" vs ").append(Cells.text(last.path("otherSource"))).append(' ')
+                    .append(Cells.number(last.path("otherPrice"))).append('\n');
+        }
         return out.toString();
     }
 
@@ -109,14 +170,14 @@ final class SymbolsPalette extends Palette {
                 .thenComparing(b -> b.json().path("timeframe").asText())
                 .thenComparing(b -> b.json().path("start").asText()));
         TableRenderer table = TableRenderer.withColumns("TF", "STATE", "START", "OPEN", "HIGH", "LOW", "CLOSE",
-                        "VOLUME", "VWAP", "TRADES")
+                        "VOLUME", "VWAP", "TRADES", "SOURCE")
                 .alignRight("OPEN", "HIGH", "LOW", "CLOSE", "VOLUME", "VWAP", "TRADES");
         for (Bar bar : ordered) {
             JsonNode json = bar.json();
             table.row(Cells.text(json.path("timeframe")), bar.state(), Cells.text(json.path("start")),
                     Cells.number(json.path("open")), Cells.number(json.path("high")), Cells.number(json.path("low")),
                     Cells.number(json.path("close")), Cells.number(json.path("volume")), Cells.number(json.path("vwap")),
-                    Cells.number(json.path("trades")));
+                    Cells.number(json.path("trades")), Cells.text(json.path("source")));
         }
         return table.rowCount() == 0 ? "no bars yet\n" : table.render();
     }

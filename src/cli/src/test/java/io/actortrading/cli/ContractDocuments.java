@@ -57,7 +57,7 @@ final class ContractDocuments {
                           "rejected": {"PRICE_SPIKE": 1}, "barsClosed": 42},
              "forming": [
                {"symbol": "NVDA", "timeframe": "1m", "start": "2026-03-02T15:04:00Z", "end": "2026-03-02T15:05:00Z",
-                "open": 912.0, "high": 913.25, "low": 911.75, "close": 912.5, "volume": 1500, "vwap": 912.4, "trades": 17},
+                "open": 912.0, "high": 913.25, "low": 911.75, "close": 912.5, "volume": 1500, "vwap": 912.4, "trades": 17, "source": "polygon"},
                {"symbol": "NVDA", "timeframe": "5m", "start": "2026-03-02T15:00:00Z", "end": "2026-03-02T15:05:00Z",
                 "open": 910.0, "high": 913.25, "low": 909.5, "close": 912.5, "volume": 8000, "vwap": 911.9, "trades": 88}
              ],
@@ -76,18 +76,31 @@ final class ContractDocuments {
              "features": {"names": ["returns", "log_returns", "sma_5", "sma_20", "ema_12", "volatility", "rsi",
                                     "volume_ratio", "vwap", "hour", "minute", "close"],
                           "values": [0.000548, 0.000548, 911.1, 911.2, 911.4, 0.0012, 61.2, 1.3, 910.7, 10, 4, 912.0]},
-             "featuresAt": "2026-03-02T15:04:00Z"}
+             "featuresAt": "2026-03-02T15:04:00Z",
+             "liveSources": {"active": "yahoo", "order": ["polygon", "yahoo", "twelvedata"],
+                             "sources": [
+                               {"provider": "polygon", "assigned": true, "lastDataAgeMillis": 12500,
+                                "unusable": "is stale (no data for 12500 ms)"},
+                               {"provider": "yahoo", "assigned": true, "lastDataAgeMillis": 800, "unusable": null},
+                               {"provider": "twelvedata", "assigned": false, "lastDataAgeMillis": null, "unusable": null}],
+                             "lastSwitch": "polygon -> yahoo: polygon is stale (no data for 10012 ms)"},
+             "ready": true, "warmingUp": false, "standbyEvents": 812,
+             "discrepancies": {"count": 2, "last": {"minute": "2026-03-02T15:03:00Z", "activeSource": "yahoo",
+                               "activePrice": 912.0, "otherSource": "polygon", "otherPrice": 914.1}},
+             "gaps": {"detected": 1, "filled": 1, "unfilled": 0, "unfilledMinutes": 0, "pending": null}}
             """;
 
     static final String FEEDS = """
             {"router": {"bufferCapacity": 65536, "inFlight": 120, "fill": 0.0018, "routed": 123456,
-                        "unknownSymbol": 3, "batches": 4567},
+                        "unknownSymbol": 3, "batches": 4567, "failovers": 7},
              "feeds": [
-               {"source": "synthetic", "state": "running", "restarts": 0, "messagesPerSecond": 10234.5,
-                "lastMessageAgeMs": 12, "errors": {"malformed": 0}, "rateBudget": null, "symbols": ["NVDA", "MSFT"]},
-               {"source": "polygon", "state": "backoff", "restarts": 3, "messagesPerSecond": 0,
-                "lastMessageAgeMs": 125000, "errors": {"malformed": 2, "disconnects": 0, "http429": 5},
-                "rateBudget": {"remaining": 4, "perMinute": 5}, "symbols": ["NVDA"]}
+               {"source": "synthetic", "provider": null, "state": "running", "breaker": null, "restarts": null,
+                "messagesPerSecond": 10234.5, "lastMessageAgeMs": 12, "errors": {"malformed": 0}, "rateBudget": null,
+                "symbols": ["NVDA", "MSFT"], "lastError": null},
+               {"source": "polygon-stocks", "provider": "polygon", "state": "BACKOFF", "breaker": "OPEN", "restarts": 3,
+                "messagesPerSecond": 0, "lastMessageAgeMs": 125000,
+                "errors": {"MALFORMED_FRAME": 2, "DISCONNECTED": 0, "THROTTLED": 5},
+                "rateBudget": 4, "symbols": ["NVDA"], "lastError": "HTTP 429: You've exceeded the maximum requests per minute"}
              ]}
             """;
 

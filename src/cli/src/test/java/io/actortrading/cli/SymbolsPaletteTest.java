@@ -48,6 +48,23 @@ class SymbolsPaletteTest {
     }
 
     @Test
+    void showNamesTheActiveLiveSourceTheFallbackOrderAndWhyEachProviderCannotServe() {
+        String output = SymbolsPalette.renderSymbol(parse(SYMBOL_NVDA));
+        assertThat(output).contains("live source yahoo  fallback order polygon > yahoo > twelvedata\n")
+                .contains("  polygon: last data 12.5s, is stale (no data for 12500 ms)\n")
+                .contains("  yahoo: last data 800ms\n")
+                .contains("  twelvedata: last data -, not asked\n")
+                .contains("  last switch polygon -> yahoo: polygon is stale (no data for 10012 ms)\n");
+    }
+
+    @Test
+    void showSaysWhetherTheSymbolIsReadyItsGapsAndTheLastCrossSourceDiscrepancyWithBothPrices() {
+        String output = SymbolsPalette.renderSymbol(parse(SYMBOL_NVDA));
+        assertThat(output).contains("ready, gaps detected 1 filled 1 unfilled 0, discrepancies 2, standby events 812\n")
+                .contains("  last discrepancy 2026-03-02T15:03:00Z: yahoo 912 vs polygon 914.1\n");
+    }
+
+    @Test
     void barsAreGroupedByTimeframeOldestFirstWithTheFormingBarLastAndNoDuplicates() {
         List<Map<String, String>> bars = RenderedTable.rows(show, "TF");
 
@@ -60,13 +77,14 @@ class SymbolsPaletteTest {
     }
 
     @Test
-    void barRowsCarryOhlcvVwapAndTrades() {
+    void barRowsCarryOhlcvVwapTradesAndSource() {
         Map<String, String> forming = RenderedTable.row(show, "TF", "START", "2026-03-02T15:04:00Z");
 
         assertThat(forming)
                 .containsEntry("OPEN", "912").containsEntry("HIGH", "913.25").containsEntry("LOW", "911.75")
                 .containsEntry("CLOSE", "912.5").containsEntry("VOLUME", "1500").containsEntry("VWAP", "912.4")
-                .containsEntry("TRADES", "17");
+                .containsEntry("TRADES", "17")
+                .containsEntry("SOURCE", "polygon");
     }
 
     @Test

@@ -2,9 +2,12 @@ package io.actortrading.node;
 
 import com.typesafe.config.Config;
 import io.actortrading.node.clock.MarketClock;
+import io.actortrading.node.feed.Backfiller;
 import io.actortrading.node.feed.FeedRouter;
 import io.actortrading.node.feed.FeedSupervisor;
+import io.actortrading.node.feed.LiveSources;
 import io.actortrading.node.registry.SymbolRegistry;
+import io.actortrading.node.symbol.BackfillRequest;
 import io.actortrading.node.symbol.IngestMetrics;
 import io.actortrading.node.symbol.SymbolActor;
 import io.actortrading.node.symbol.SymbolSettings;
@@ -12,6 +15,7 @@ import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.ShardingEnvelope;
@@ -72,8 +76,12 @@ public final class NodeGuardian {
                 symbolSettings = symbolSettings.withoutGrace();
             }
             ActorRef<SymbolActor.SymbolUpdate> listener = context.spawn(options.listener(), "symbol-updates");
-            SymbolActor.Environment env = new SymbolActor.Environment(symbolSettings, options.clock(), listener,
-                    IngestMetrics.get(system));
+            MarketClock clock = options.clock();
+            LiveSources live = options.replay() ? LiveSources.none()
+                    : LiveSources.fromConfig(system, config.getConfig("actortrading.feeds.providers"),
+                    () -> clock.now(Long.MIN_VALUE));
+            SymbolActor.Environment env = new SymbolActor.Environment(symbolSettings, clock, listener,
+                    IngestMetrics.get(system), backfill(context, live, config));
             ActorRef<ShardingEnvelope<SymbolActor.Command>> region = ClusterSharding.get(system).init(
                     Entity.of(SymbolActor.TYPE_KEY, entity -> SymbolActor.create(entity.getEntityId(), env))
                             .withStopMessage(SymbolActor.Passivate.INSTANCE));
@@ -82,9 +90,11 @@ public final class NodeGuardian {
             FeedRouter.Settings routerSettings = FeedRouter.Settings.fromConfig(config.getConfig("actortrading.router"));
             ActorRef<FeedRouter.Command> router = options.acceptAnySymbol()
                     ? context.spawn(FeedRouter.create(region, routerSettings.acceptingAllSymbols(), null), "feed-router")
-                    : context.spawn(FeedRouter.create(region, routerSettings, registry), "feed-router");
-            Behavior<Void> feeds = FeedSupervisor.create(config.getConfig("actortrading.feeds"), options.clock(), router,
-                    registry, routerSettings.maxBatch());
+                    : context.spawn(FeedRouter.create(region, routerSettings, registry,
+                    live.failoverSettings(config.getConfig("actortrading.feeds.sources")), live.marketNow()),
+                    "feed-router");
+            Behavior<FeedSupervisor.Command> feeds = FeedSupervisor.create(config.getConfig("actortrading.feeds"),
+                    clock, router, registry, routerSettings.maxBatch(), live);
             if (options.startFeeds()) {
                 context.spawn(feeds, FEEDS);
             }
@@ -109,6 +119,24 @@ public final class NodeGuardian {
     }
 
     private static final String FEEDS = "feeds";
+
+    /**
+     * The node's backfill service, reached by symbols through a plain {@link BackfillRequest} address;
+     * null without live providers (replay, bench, the demo), where nothing can be backfilled.
+     */
+    private static ActorRef<BackfillRequest> backfill(ActorContext<Command> context, LiveSources live, Config config) {
+        if (!live.any()) {
+            return null;
+        }
+        ActorRef<Backfiller.Command> backfiller = context.spawn(Backfiller.create(
+                Backfiller.Settings.fromConfig(config.getConfig("actortrading.feeds.backfill")), live), "backfill");
+        return context.spawn(Behaviors.receive(BackfillRequest.class)
+                .onMessage(BackfillRequest.class, request -> {
+                    backfiller.tell(new Backfiller.Fetch(request));
+                    return Behaviors.same();
+                })
+                .build(), "backfill-requests");
+    }
 
     private NodeGuardian() {
     }

@@ -1,6 +1,9 @@
 package io.actortrading.node.feed;
 
 import com.typesafe.config.Config;
+import io.actortrading.feeds.live.SourceHandle;
+import io.actortrading.feeds.live.SourceHealth;
+import io.actortrading.feeds.live.SourceStatus;
 import io.actortrading.market.MarketEvent;
 import io.actortrading.node.CborSerializable;
 import io.actortrading.node.registry.SymbolRegistry;
@@ -27,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -42,8 +46,34 @@ import java.util.stream.Collectors;
 public final class FeedRouter extends AbstractBehavior<FeedRouter.Command> {
 
     public sealed interface Command permits FeedStarted, Route, FeedCompleted, FeedFailed, Delivered,
-            SymbolsChanged, GetStats, AwaitIdle, AckTimeoutCheck {
+            SymbolsChanged, GetStats, AwaitIdle, AckTimeoutCheck, SourcesStarted, SourceHealthChanged,
+            EvaluateSources, GetSymbolSources, GetLiveStatus, ReassignFeeds {
     }
+
+    /** The status of every live feed connection ({@code atctl feeds show}), sorted by connection. */
+    public record GetLiveStatus(ActorRef<List<SourceStatus>> replyTo) implements Command {
+    }
+
+    /** The live feeds of this node are running: the router assigns them their symbols from now on. */
+    public record SourcesStarted(List<SourceHandle> handles) implements Command {
+    }
+
+    /** A live feed's connection or breaker state changed (forwarded by the feed supervisor). */
+    public record SourceHealthChanged(SourceHealth health) implements Command {
+    }
+
+    /** What the router knows of one symbol's live sources (active, order, freshness, last switch). */
+    public record GetSymbolSources(String symbol, ActorRef<SymbolSources> replyTo) implements Command {
+    }
+
+    /** @param sources empty when the symbol has no live source */
+    public record SymbolSources(String symbol, Map<String, Object> sources) {
+    }
+
+    private enum EvaluateSources implements Command { INSTANCE }
+
+    /** A feed restarted by its supervisor starts with no symbols: every feed is re-told its symbols now and then. */
+    private enum ReassignFeeds implements Command { INSTANCE }
 
     /** The stream acknowledgement: the feed may send its next batch. */
     public enum Ack { INSTANCE }
@@ -88,8 +118,9 @@ public final class FeedRouter extends AbstractBehavior<FeedRouter.Command> {
 
     private enum AckTimeoutCheck implements Command { INSTANCE }
 
+    /** @param failovers how often a symbol's active live source changed since start */
     public record RouterStats(int bufferCapacity, long inFlight, double fill, long routed, long unknownSymbol,
-                              long batches, List<SourceStats> sources) implements CborSerializable {
+                              long batches, long failovers, List<SourceStats> sources) implements CborSerializable {
     }
 
     public record SourceStats(String source, String state, long messages, double messagesPerSecond,
@@ -141,6 +172,16 @@ public final class FeedRouter extends AbstractBehavior<FeedRouter.Command> {
      */
     public static Behavior<Command> create(ActorRef<ShardingEnvelope<SymbolActor.Command>> shards, Settings settings,
                                            ActorRef<SymbolRegistry.Command> registry) {
+        return create(shards, settings, registry, SourceFailover.Settings.none(), () -> Long.MIN_VALUE);
+    }
+
+    /**
+     * @param failover   the symbols' live source orders and stale windows (none: every event applies)
+     * @param marketNow  the market clock, for judging staleness only during a symbol's session
+     */
+    public static Behavior<Command> create(ActorRef<ShardingEnvelope<SymbolActor.Command>> shards, Settings settings,
+                                           ActorRef<SymbolRegistry.Command> registry, SourceFailover.Settings failover,
+                                           LongSupplier marketNow) {
         return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
             if (registry != null) {
                 registry.tell(new SymbolRegistry.Subscribe(context.messageAdapter(SymbolRegistry.Listing.class,
@@ -148,7 +189,7 @@ public final class FeedRouter extends AbstractBehavior<FeedRouter.Command> {
                                 .map(SymbolRegistry.RegisteredSymbol::symbol)
                                 .collect(Collectors.toUnmodifiableSet())))));
             }
-            return new FeedRouter(context, timers, shards, settings);
+            return new FeedRouter(context, timers, shards, settings, new SourceFailover(failover), marketNow);
         }));
     }
 
@@ -171,14 +212,25 @@ public final class FeedRouter extends AbstractBehavior<FeedRouter.Command> {
     private long unknownSymbol;
     private long batches;
     private long lastDeliveredNanos = System.nanoTime();
+    private final SourceFailover failover;
+    private final LongSupplier marketNow;
+    /** What each live connection was last told to serve, so only changes are sent. */
+    private final Map<String, Set<String>> assignedToFeeds = new HashMap<>();
 
     private FeedRouter(ActorContext<Command> context, TimerScheduler<Command> timers,
-                       ActorRef<ShardingEnvelope<SymbolActor.Command>> shards, Settings settings) {
+                       ActorRef<ShardingEnvelope<SymbolActor.Command>> shards, Settings settings,
+                       SourceFailover failover, LongSupplier marketNow) {
         super(context);
         this.shards = shards;
         this.settings = settings;
         this.deliveredTo = context.getSelf();
+        this.failover = failover;
+        this.marketNow = marketNow;
         timers.startTimerWithFixedDelay(AckTimeoutCheck.INSTANCE, settings.ackTimeout());
+        if (failover.enabled()) {
+            timers.startTimerWithFixedDelay(EvaluateSources.INSTANCE, failover.settings().checkInterval());
+            timers.startTimerWithFixedDelay(ReassignFeeds.INSTANCE, failover.settings().reassignInterval());
+        }
     }
 
     @Override
@@ -193,6 +245,24 @@ public final class FeedRouter extends AbstractBehavior<FeedRouter.Command> {
                 .onMessage(GetStats.class, this::onGetStats)
                 .onMessage(AwaitIdle.class, this::onAwaitIdle)
                 .onMessageEquals(AckTimeoutCheck.INSTANCE, this::onAckTimeoutCheck)
+                .onMessage(SourcesStarted.class, this::onSourcesStarted)
+                .onMessage(SourceHealthChanged.class, this::onSourceHealthChanged)
+                .onMessageEquals(EvaluateSources.INSTANCE, this::onEvaluateSources)
+                .onMessageEquals(ReassignFeeds.INSTANCE, () -> {
+                    assignedToFeeds.clear();
+                    assignFeeds();
+                    return this;
+                })
+                .onMessage(GetLiveStatus.class, get -> {
+                    getContext().spawnAnonymous(LiveStatusCollector.create(
+                            List.copyOf(failover.handles().values()), get.replyTo(), settings.ackTimeout()));
+                    return this;
+                })
+                .onMessage(GetSymbolSources.class, get -> {
+                    get.replyTo().tell(new SymbolSources(get.symbol(),
+                            failover.describe(get.symbol(), System.nanoTime())));
+                    return this;
+                })
                 .build();
     }
 
@@ -200,6 +270,7 @@ public final class FeedRouter extends AbstractBehavior<FeedRouter.Command> {
         long now = System.nanoTime();
         SourceState source = source(route.source());
         batches++;
+        boolean live = failover.enabled();
         for (MarketEvent event : route.events()) {
             String symbol = event.symbol();
             if (symbol == null || !(settings.acceptUnregistered() || registered.contains(symbol))) {
@@ -212,11 +283,14 @@ public final class FeedRouter extends AbstractBehavior<FeedRouter.Command> {
             }
             bySymbol.computeIfAbsent(symbol, s -> new ArrayList<>()).add(event);
             source.symbols.add(symbol);
+            if (live) {
+                failover.seen(symbol, event.source(), now);
+            }
         }
         for (Map.Entry<String, List<MarketEvent>> entry : bySymbol.entrySet()) {
             List<MarketEvent> events = entry.getValue();
             shards.tell(new ShardingEnvelope<>(entry.getKey(),
-                    new SymbolActor.Ingest(events, route.takenAtNanos(), deliveredTo)));
+                    new SymbolActor.Ingest(events, route.takenAtNanos(), deliveredTo, failover.choice(entry.getKey()))));
             inFlight += events.size();
             routed += events.size();
         }
@@ -290,7 +364,10 @@ public final class FeedRouter extends AbstractBehavior<FeedRouter.Command> {
     private Behavior<Command> onFeedFailed(FeedFailed failed) {
         source(failed.source()).state = "failed";
         answerIdle();
-        getContext().getLog().warn("Feed {} failed: {}", failed.source(), String.valueOf(failed.cause()));
+        // A live connection's stream ends with every disconnect; its feed logs and reconnects it.
+        if (!failover.handles().containsKey(failed.source())) {
+            getContext().getLog().warn("Feed {} failed: {}", failed.source(), String.valueOf(failed.cause()));
+        }
         return this;
     }
 
@@ -305,7 +382,48 @@ public final class FeedRouter extends AbstractBehavior<FeedRouter.Command> {
         registered = now;
         sources.values().forEach(source -> source.symbols.retainAll(now));
         reportedUnknown.clear();
+        if (failover.symbols(now, System.nanoTime())) {
+            assignFeeds();
+        }
         return this;
+    }
+
+    private Behavior<Command> onSourcesStarted(SourcesStarted started) {
+        failover.connections(started.handles());
+        failover.symbols(registered, System.nanoTime());
+        assignFeeds();
+        return this;
+    }
+
+    private Behavior<Command> onSourceHealthChanged(SourceHealthChanged changed) {
+        SourceHealth health = changed.health();
+        failover.health(health);
+        getContext().getLog().info("Source {} is {} (breaker {}){}", health.connection(), health.state(),
+                health.breaker(), health.detail().isEmpty() ? "" : ": " + health.detail());
+        return onEvaluateSources();
+    }
+
+    private Behavior<Command> onEvaluateSources() {
+        List<SourceFailover.Switch> switches = failover.evaluate(System.nanoTime(), marketNow.getAsLong());
+        for (SourceFailover.Switch change : switches) {
+            getContext().getLog().info("{}: live source {} -> {} ({})", change.symbol(), change.from(), change.to(),
+                    change.reason());
+        }
+        if (!switches.isEmpty()) {
+            assignFeeds();
+        }
+        return this;
+    }
+
+    /** Tells each live feed its symbols, when they changed since it was last told. */
+    private void assignFeeds() {
+        for (Map.Entry<String, Set<String>> entry : failover.assignments().entrySet()) {
+            Set<String> symbols = entry.getValue();
+            if (!symbols.equals(assignedToFeeds.get(entry.getKey()))) {
+                assignedToFeeds.put(entry.getKey(), symbols);
+                failover.handles().get(entry.getKey()).assign(symbols);
+            }
+        }
     }
 
     private Behavior<Command> onGetStats(GetStats get) {
@@ -314,7 +432,7 @@ public final class FeedRouter extends AbstractBehavior<FeedRouter.Command> {
         sources.forEach((name, s) -> list.add(s.stats(name, now)));
         double fill = settings.bufferCapacity() == 0 ? 0.0 : (double) inFlight / settings.bufferCapacity();
         get.replyTo().tell(new RouterStats(settings.bufferCapacity(), inFlight, fill, routed, unknownSymbol,
-                batches, list));
+                batches, failover.switches(), list));
         return this;
     }
 

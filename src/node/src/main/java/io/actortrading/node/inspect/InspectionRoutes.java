@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.actortrading.market.instrument.Instrument;
 import io.actortrading.market.symbols.SymbolMapping;
 import io.actortrading.node.NodeServices;
+import io.actortrading.feeds.live.SourceStatus;
 import io.actortrading.node.feed.FeedRouter;
 import io.actortrading.node.registry.SymbolRegistry;
 import io.actortrading.node.symbol.SymbolActor;
@@ -270,9 +271,11 @@ public final class InspectionRoutes extends AllDirectives implements ManagementR
                         ? error(StatusCodes.NOT_FOUND, "unknown symbol " + symbol)
                         : answer(AskPattern.<ShardingEnvelope<SymbolActor.Command>, SymbolView>ask(refs.symbols(),
                                         replyTo -> new ShardingEnvelope<>(symbol, new SymbolActor.GetView(replyTo)),
-                                        settings.askTimeout(), system.scheduler()),
+                                        settings.askTimeout(), system.scheduler())
+                                        .thenCombine(liveSources(refs, symbol), (view, live) ->
+                                                SymbolReport.of(view, registeredSources.get(), live)),
                                 "symbol " + symbol,
-                                view -> ok(StatusCodes.OK, SymbolReport.of(view, registeredSources.get())))));
+                                report -> ok(StatusCodes.OK, report))));
     }
 
     private Route feeds() {
@@ -280,11 +283,25 @@ public final class InspectionRoutes extends AllDirectives implements ManagementR
             if (refs.router() == null) {
                 return error(StatusCodes.NOT_FOUND, "this node runs no feed router");
             }
-            return answer(AskPattern.<FeedRouter.Command, FeedRouter.RouterStats>ask(refs.router(),
-                            FeedRouter.GetStats::new, settings.askTimeout(), system.scheduler()),
-                    "the feed router",
-                    stats -> ok(StatusCodes.OK, FeedsReport.of(stats, System.currentTimeMillis())));
+            CompletionStage<FeedRouter.RouterStats> stats = AskPattern.ask(refs.router(), FeedRouter.GetStats::new,
+                    settings.askTimeout(), system.scheduler());
+            CompletionStage<List<SourceStatus>> live = AskPattern.ask(refs.router(), FeedRouter.GetLiveStatus::new,
+                    settings.askTimeout(), system.scheduler());
+            return answer(stats.thenCombine(live, (router, feeds) -> FeedsReport.of(router, feeds,
+                            System.currentTimeMillis())),
+                    "the feed router", report -> ok(StatusCodes.OK, report));
         });
+    }
+
+    /** The router's choice of live source for the symbol; empty without a router or live providers. */
+    private CompletionStage<Map<String, Object>> liveSources(NodeServices.Refs refs, String symbol) {
+        if (refs.router() == null) {
+            return CompletableFuture.completedFuture(Map.of());
+        }
+        return AskPattern.<FeedRouter.Command, FeedRouter.SymbolSources>ask(refs.router(),
+                        replyTo -> new FeedRouter.GetSymbolSources(symbol, replyTo), settings.askTimeout(),
+                        system.scheduler())
+                .handle((answer, failure) -> answer == null ? Map.<String, Object>of() : answer.sources());
     }
 
     private CompletionStage<SymbolRegistry.Listing> listing(NodeServices.Refs refs) {

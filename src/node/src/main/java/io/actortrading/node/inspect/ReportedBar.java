@@ -6,12 +6,12 @@ import java.time.Instant;
 
 /** A bar in the shape of the replay output lines: times as ISO-8601 UTC, a non-finite price as null. */
 public record ReportedBar(String symbol, String timeframe, String start, String end, Double open, Double high,
-                         Double low, Double close, Double volume, Double vwap, long trades) {
+                         Double low, Double close, Double volume, Double vwap, long trades, String source) {
 
     static ReportedBar of(Bar bar) {
         return new ReportedBar(bar.symbol(), bar.timeframe().label(), instant(bar.start()), instant(bar.end()),
                 finite(bar.open()), finite(bar.high()), finite(bar.low()), finite(bar.close()), finite(bar.volume()),
-                finite(bar.vwap()), bar.trades());
+                finite(bar.vwap()), bar.trades(), bar.source());
     }
 
     /** JSON has no NaN or infinity; an unknown number is null. */

@@ -53,7 +53,7 @@ class FeedSupervisorTest {
                 kit.system().settings().config().getConfig("actortrading.router")).acceptingAllSymbols();
         ActorRef<FeedRouter.Command> router = kit.spawn(FeedRouter.create(shards.ref(), routerSettings, null));
         kit.spawn(FeedSupervisor.create(feeds, new MarketClock.EventTime(), router, null,
-                routerSettings.maxBatch()));
+                routerSettings.maxBatch(), LiveSources.none()));
 
         TestProbe<FeedRouter.RouterStats> stats = kit.createTestProbe();
         router.tell(new FeedRouter.GetStats(stats.ref()));

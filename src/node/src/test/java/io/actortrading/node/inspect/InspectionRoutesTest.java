@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.actortrading.market.Bar;
 import io.actortrading.market.Timeframe;
 import io.actortrading.node.NodeServices;
+import io.actortrading.feeds.live.BreakerState;
+import io.actortrading.feeds.live.ConnectionState;
+import io.actortrading.feeds.live.SourceStatus;
 import io.actortrading.node.feed.FeedRouter;
 import io.actortrading.node.registry.SymbolRegistry;
 import io.actortrading.node.registry.TestClusterNode;
@@ -142,8 +145,13 @@ class InspectionRoutesTest {
         assertThat(reply.status()).isEqualTo(200);
         JsonNode view = reply.json();
         assertThat(fieldNames(view)).containsExactly("symbol", "assetClass", "zone", "sources", "lastPrice",
-                "lastEventAt", "quality", "counters", "forming", "closed", "indicators", "features", "featuresAt");
+                "lastEventAt", "quality", "counters", "forming", "closed", "indicators", "features", "featuresAt",
+                "liveSources", "ready", "warmingUp", "standbyEvents", "discrepancies", "gaps");
+        assertThat(view.path("discrepancies")).isEqualTo(mapper.readTree("{\"count\": 0, \"last\": null}"));
+        assertThat(view.path("gaps").path("pending").isNull()).isTrue();
         assertThat(view.path("symbol").asText()).isEqualTo("NVDA");
+        assertThat(view.path("liveSources").path("active").asText()).isEqualTo("polygon");
+        assertThat(texts(view.path("liveSources").path("order"))).containsExactly("polygon", "yahoo");
         assertThat(texts(view.path("sources"))).containsExactly("synthetic");
         assertThat(view.path("lastPrice").asDouble()).isEqualTo(912.5);
         assertThat(view.path("lastEventAt").asText()).isEqualTo("2026-03-02T15:04:05.123Z");
@@ -155,7 +163,7 @@ class InspectionRoutesTest {
         assertThat(view.path("forming").get(0)).isEqualTo(mapper.readTree("""
                 {"symbol": "NVDA", "timeframe": "5m", "start": "2026-03-02T15:00:00Z", "end": "2026-03-02T15:05:00Z",
                  "open": 910.0, "high": 913.0, "low": 909.5, "close": 912.5, "volume": 5000.0, "vwap": 911.75,
-                 "trades": 40}"""));
+                 "trades": 40, "source": "synthetic"}"""));
         assertThat(view.path("closed")).hasSize(2);
         assertThat(view.path("closed").get(1).path("start").asText()).isEqualTo("2026-03-02T15:04:00Z");
         assertThat(view.path("closed").get(1).path("vwap").isNull()).isTrue();
@@ -197,10 +205,19 @@ class InspectionRoutesTest {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json().path("router")).isEqualTo(mapper.readTree("""
                 {"bufferCapacity": 65536, "inFlight": 120, "fill": 0.25, "routed": 123456,
-                 "unknownSymbol": 3, "batches": 4567}"""));
-        JsonNode feed = reply.json().path("feeds").get(0);
-        assertThat(fieldNames(feed)).containsExactly("source", "state", "restarts", "messagesPerSecond",
-                "lastMessageAgeMs", "errors", "rateBudget", "symbols");
+                 "unknownSymbol": 3, "batches": 4567, "failovers": 2}"""));
+        JsonNode live = reply.json().path("feeds").get(0);
+        assertThat(live.path("source").asText()).isEqualTo("polygon-stocks");
+        assertThat(live.path("provider").asText()).isEqualTo("polygon");
+        assertThat(live.path("state").asText()).isEqualTo("STREAMING");
+        assertThat(live.path("breaker").asText()).isEqualTo("CLOSED");
+        assertThat(live.path("restarts").asLong()).isEqualTo(1);
+        assertThat(live.path("errors")).isEqualTo(mapper.readTree("{\"DISCONNECTED\": 1}"));
+        assertThat(live.path("rateBudget").isNull()).as("a WebSocket spends no request budget").isTrue();
+        assertThat(live.path("lastError").asText()).isEqualTo("connection closed by the server");
+        JsonNode feed = reply.json().path("feeds").get(1);
+        assertThat(fieldNames(feed)).containsExactly("source", "provider", "state", "breaker", "restarts",
+                "messagesPerSecond", "lastMessageAgeMs", "errors", "rateBudget", "symbols", "lastError");
         assertThat(feed.path("source").asText()).isEqualTo("synthetic");
         assertThat(feed.path("state").asText()).isEqualTo("running");
         assertThat(feed.path("messagesPerSecond").asDouble()).isEqualTo(10234.5);
@@ -209,7 +226,7 @@ class InspectionRoutesTest {
         assertThat(feed.path("errors")).isEqualTo(mapper.readTree("{\"malformed\": 2}"));
         assertThat(feed.path("rateBudget").isNull()).isTrue();
         assertThat(texts(feed.path("symbols"))).containsExactly("MSFT", "NVDA");
-        JsonNode silent = reply.json().path("feeds").get(1);
+        JsonNode silent = reply.json().path("feeds").get(2);
         assertThat(silent.path("lastMessageAgeMs").isNull()).isTrue();
     }
 
@@ -314,13 +331,25 @@ class InspectionRoutesTest {
     }
 
     private static Behavior<FeedRouter.Command> standInRouter(long lastMessageAt) {
-        FeedRouter.RouterStats stats = new FeedRouter.RouterStats(65536, 120, 0.25, 123456, 3, 4567, List.of(
+        FeedRouter.RouterStats stats = new FeedRouter.RouterStats(65536, 120, 0.25, 123456, 3, 4567, 2, List.of(
                 new FeedRouter.SourceStats("synthetic", "running", 1_000_000, 10234.5, lastMessageAt, 2,
                         List.of("MSFT", "NVDA")),
                 new FeedRouter.SourceStats("replay", "completed", 0, 0.0, 0L, 0, List.of())));
+        SourceStatus polygon = new SourceStatus("polygon", "polygon-stocks", ConnectionState.STREAMING,
+                BreakerState.CLOSED, 5000, 12.5, lastMessageAt, Map.of("DISCONNECTED", 1L), -1,
+                List.of("MSFT", "NVDA"), 1, "connection closed by the server");
         return Behaviors.receive(FeedRouter.Command.class)
                 .onMessage(FeedRouter.GetStats.class, get -> {
                     get.replyTo().tell(stats);
+                    return Behaviors.same();
+                })
+                .onMessage(FeedRouter.GetLiveStatus.class, get -> {
+                    get.replyTo().tell(List.of(polygon));
+                    return Behaviors.same();
+                })
+                .onMessage(FeedRouter.GetSymbolSources.class, get -> {
+                    get.replyTo().tell(new FeedRouter.SymbolSources(get.symbol(),
+                            Map.of("active", "polygon", "order", List.of("polygon", "yahoo"))));
                     return Behaviors.same();
                 })
                 .build();
