@@ -3,6 +3,7 @@ package io.actortrading.node.clock;
 import com.typesafe.config.Config;
 
 import java.time.OffsetDateTime;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The time that closes bars and judges staleness and future timestamps. Live nodes use the wall
@@ -71,6 +72,20 @@ public sealed interface MarketClock {
         }
     }
 
+    /**
+     * The {@link System#nanoTime()} at which an accelerated clock reads its start: now, or the wall
+     * instant {@code anchor} names, so that separate processes (a node and the provider fakes) started
+     * with the same start, speed and anchor read the same market time.
+     */
+    private static long wallStartNanos(String anchor) {
+        long now = System.nanoTime();
+        if (anchor.isBlank()) {
+            return now;
+        }
+        long sinceAnchorMillis = System.currentTimeMillis() - OffsetDateTime.parse(anchor).toInstant().toEpochMilli();
+        return now - TimeUnit.MILLISECONDS.toNanos(sinceAnchorMillis);
+    }
+
     /** Reads {@code actortrading.clock}. */
     static MarketClock fromConfig(Config clock) {
         String mode = clock.getString("mode");
@@ -78,7 +93,7 @@ public sealed interface MarketClock {
             case "system" -> new WallClock();
             case "accelerated" -> new Accelerated(
                     OffsetDateTime.parse(clock.getString("start")).toInstant().toEpochMilli(),
-                    clock.getDouble("speed"), System.nanoTime());
+                    clock.getDouble("speed"), wallStartNanos(clock.getString("anchor")));
             case "event-time" -> new EventTime();
             default -> throw new IllegalArgumentException(
                     "actortrading.clock.mode must be system, accelerated or event-time, not '" + mode + "'");

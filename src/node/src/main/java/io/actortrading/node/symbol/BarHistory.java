@@ -124,6 +124,21 @@ final class BarHistory implements Checkpointable {
         return StateBytes.of(this);
     }
 
+    /** The recent closed minute starting at {@code start}, or null (searched from the newest: corrections are recent). */
+    Bar recentMinute(long start) {
+        var newestFirst = recentMinutes.descendingIterator();
+        while (newestFirst.hasNext()) {
+            Bar minute = newestFirst.next();
+            if (minute.start() == start) {
+                return minute;
+            }
+            if (minute.start() < start) {
+                return null;
+            }
+        }
+        return null;
+    }
+
     long lastClosedMinute() {
         return closed.lastClosedStart(Timeframe.M1);
     }

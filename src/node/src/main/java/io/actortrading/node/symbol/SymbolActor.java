@@ -243,7 +243,29 @@ public final class SymbolActor extends EventSourcedBehavior<SymbolActor.Command,
         env.metrics().recordBatch(events.size(), ingest.receivedAtNanos(), now);
         ingest.ackTo().tell(new FeedRouter.Delivered(events.size()));
         askForMissing(state);
+        correct(state);
         return persistClosing(state);
+    }
+
+    /**
+     * Provider minute bars that disagree with minutes closed from trades are merged as one-minute
+     * backfills that need no request: the bar is the answer. Behind a backfill already in flight they
+     * wait in its queue and are then fetched from REST with it.
+     */
+    private void correct(SymbolState state) {
+        List<Bar> corrections = state.drainCorrections();
+        if (corrections.isEmpty() || backfills == null) {
+            return;
+        }
+        for (Bar bar : corrections) {
+            Backfills.Window now = backfills.add(new Backfills.Window(bar.start(), bar.end(), false));
+            if (now != null && now.from() == bar.start() && now.to() == bar.end()) {
+                context.getSelf().tell(new Backfilled(now.from(), now.to(), List.of(bar), bar.source()));
+            } else if (now != null) {
+                request(now);
+            }
+        }
+        state.keepCheckpointFor(backfills.earliestFrom());
     }
 
     private void apply(SymbolState state, MarketEvent event) {

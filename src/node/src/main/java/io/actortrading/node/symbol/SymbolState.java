@@ -76,6 +76,7 @@ final class SymbolState implements Checkpointable {
     private final List<Bar> closing = new ArrayList<>();
     /** Windows to ask a backfill for, found during the command being handled. */
     private final List<Backfills.Window> wanted = new ArrayList<>();
+    private final List<Bar> corrections = new ArrayList<>();
 
     private final BarSink toClosing = this::closedByHistory;
     private final BarSink minuteClosed = this::minuteClosedByBuilder;
@@ -148,7 +149,11 @@ final class SymbolState implements Checkpointable {
     /** A validated 1-minute bar of the active source. */
     void applyBar(Bar bar) {
         long previous = formingStart != Long.MIN_VALUE ? formingStart : history.lastClosedMinute();
-        if (candles.onBar(bar, minuteClosed) != TickOutcome.APPLIED) {
+        TickOutcome outcome = candles.onBar(bar, minuteClosed);
+        if (outcome == TickOutcome.LATE) {
+            correctIfDifferent(bar);
+        }
+        if (outcome != TickOutcome.APPLIED) {
             return;
         }
         lastPrice = bar.close();
@@ -232,6 +237,33 @@ final class SymbolState implements Checkpointable {
     }
 
     /** Windows found missing by the command being handled, handed out once. */
+    /**
+     * A provider's 1-minute bar for a minute already closed from its trades: the trades seen may have
+     * been partial (subscribed mid-minute, a connection dropped, a trade missed), the provider's bar
+     * is not. When they differ the provider's bar replaces the closed one through the same merge a
+     * backfill takes. VWAP is left out of the comparison: ours is exact, the provider's rounded.
+     */
+    private void correctIfDifferent(Bar bar) {
+        if (!backfills || bar.timeframe() != Timeframe.M1) {
+            return;
+        }
+        Bar closed = history.recentMinute(bar.start());
+        if (closed != null && (closed.open() != bar.open() || closed.high() != bar.high() || closed.low() != bar.low()
+                || closed.close() != bar.close() || closed.volume() != bar.volume())) {
+            corrections.add(bar);
+        }
+    }
+
+    /** Provider minute bars that are to replace closed minutes, handed out once. */
+    List<Bar> drainCorrections() {
+        if (corrections.isEmpty()) {
+            return List.of();
+        }
+        List<Bar> drained = List.copyOf(corrections);
+        corrections.clear();
+        return drained;
+    }
+
     List<Backfills.Window> drainWanted() {
         if (wanted.isEmpty()) {
             return List.of();
