@@ -2,15 +2,8 @@ package io.actortrading.integration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
-import io.actortrading.node.NodeGuardian;
-import io.actortrading.node.NodeLauncher;
-import io.actortrading.node.clock.MarketClock;
-import io.actortrading.node.symbol.SymbolActor;
-import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -21,14 +14,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -47,7 +36,7 @@ class NodeInspectionTest {
             "macd_signal", "macd_hist", "bb_upper", "bb_middle", "bb_lower", "atr_14", "vwap_session", "obv",
             "stddev_20");
     private static final List<String> BAR_FIELDS = List.of("symbol", "timeframe", "start", "end", "open", "high",
-            "low", "close", "volume", "vwap", "trades");
+            "low", "close", "volume", "vwap", "trades", "source");
     /** Bars close, indicators warm up and new symbols get prices within seconds at this market speed. */
     private static final Duration DATA_ARRIVES = Duration.ofSeconds(40);
     private static final Duration POLL = Duration.ofMillis(250);
@@ -60,9 +49,6 @@ class NodeInspectionTest {
      */
     private static final String NODE = """
             pekko.loglevel = WARNING
-            pekko.remote.artery.canonical.port = 0
-            pekko.cluster.jmx.enabled = off
-            pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off
             actortrading.clock {
               mode = "accelerated"
               speed = 300
@@ -77,31 +63,19 @@ class NodeInspectionTest {
             """;
 
     private final ObjectMapper mapper = new ObjectMapper();
-    private ActorSystem<NodeGuardian.Command> node;
+    private InProcessNode node;
     private String host;
 
     @BeforeAll
     void startNode(@TempDir Path dataDir) {
-        int port = freePort();
-        host = "127.0.0.1:" + port;
-        Config config = NodeLauncher.configure(ConfigFactory.parseString(NODE)
-                .withValue("pekko.management.http.port", ConfigValueFactory.fromAnyRef(port))
-                .withValue("actortrading.symbols.initial", ConfigValueFactory.fromIterable(CONFIGURED))
-                .withValue("pekko-persistence-jdbc.shared-databases.default.db.url", ConfigValueFactory.fromAnyRef(
-                        "jdbc:h2:file:" + dataDir.resolve("journal").resolve("actortrading").toAbsolutePath()
-                                + ";DATABASE_TO_UPPER=false"))
-                .withValue("pekko.cluster.distributed-data.durable.lmdb.dir",
-                        ConfigValueFactory.fromAnyRef(dataDir.resolve("ddata").toAbsolutePath().toString())));
-        MarketClock clock = MarketClock.fromConfig(config.getConfig("actortrading.clock"));
-        node = NodeLauncher.start(config, new NodeGuardian.Options(clock, false, false, true,
-                Behaviors.<SymbolActor.SymbolUpdate>ignore()));
-        NodeLauncher.startInspection(node);
+        node = InProcessNode.start(ConfigFactory.parseString(NODE)
+                .withValue("actortrading.symbols.initial", ConfigValueFactory.fromIterable(CONFIGURED)), dataDir, null);
+        host = node.host();
     }
 
     @AfterAll
     void stopNode() {
-        node.terminate();
-        node.getWhenTerminated().toCompletableFuture().orTimeout(30, TimeUnit.SECONDS).join();
+        node.close();
     }
 
     @Test
@@ -206,8 +180,7 @@ class NodeInspectionTest {
     @Test
     @Order(Integer.MAX_VALUE)
     void afterTheNodeStopsAtctlSaysSoOnOneLine() {
-        node.terminate();
-        node.getWhenTerminated().toCompletableFuture().orTimeout(30, TimeUnit.SECONDS).join();
+        node.close();
 
         AtctlInvocation listed = atctl("symbols", "list");
 
@@ -251,11 +224,4 @@ class NodeInspectionTest {
     }
 
     /** A port nothing listens on right now; the management endpoint binds it a moment later. */
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

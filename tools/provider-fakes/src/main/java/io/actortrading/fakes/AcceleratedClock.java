@@ -1,6 +1,7 @@
 package io.actortrading.fakes;
 
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -16,12 +17,21 @@ public final class AcceleratedClock implements LongSupplier {
     private final long wallStartNanos;
 
     public AcceleratedClock(Instant start, double speed) {
+        this(start, speed, Instant.now());
+    }
+
+    /**
+     * @param anchor the wall instant at which market time is {@code start}: two processes given the
+     *               same start, speed and anchor read the same market time
+     */
+    public AcceleratedClock(Instant start, double speed, Instant anchor) {
         if (!(speed > 0) || Double.isInfinite(speed)) {
             throw new IllegalArgumentException("speed must be positive and finite: " + speed);
         }
         this.startMillis = start.toEpochMilli();
         this.speed = speed;
-        this.wallStartNanos = System.nanoTime();
+        long sinceAnchorMillis = System.currentTimeMillis() - anchor.toEpochMilli();
+        this.wallStartNanos = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(sinceAnchorMillis);
     }
 
     /** The market time now, epoch milliseconds. */

@@ -48,6 +48,10 @@ public final class ProviderFakesMain implements Callable<Integer> {
     @Option(names = "--start", description = "Market time at start, an ISO instant such as 2026-03-02T14:30:00Z (default: now).")
     Instant start;
 
+    @Option(names = "--anchor", description = "The wall instant at which market time is --start (default: now). "
+            + "Give a node the same start, speed and anchor (actortrading.clock) and both read one market clock.")
+    Instant anchor;
+
     @Option(names = "--polygon-page-size", description = "Most aggregates per Polygon REST page (default: ${DEFAULT-VALUE}).")
     int polygonPageSize = FakeSettings.DEFAULT_POLYGON_PAGE_SIZE;
 
@@ -77,7 +81,8 @@ public final class ProviderFakesMain implements Callable<Integer> {
                         key(TWELVEDATA_KEY_VARIABLE, FakeSettings.DEFAULT_TWELVEDATA_KEY))
                 .withPolygonPageSize(polygonPageSize)
                 .withPolygonDelayed(polygonDelayed);
-        AcceleratedClock clock = new AcceleratedClock(start == null ? Instant.now() : start, speed);
+        Instant now = Instant.now();
+        AcceleratedClock clock = new AcceleratedClock(start == null ? now : start, speed, anchor == null ? now : anchor);
         ProviderFakes fakes = ProviderFakes.start(settings, new FakeTape(seed, tradesPerMinute), clock);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
