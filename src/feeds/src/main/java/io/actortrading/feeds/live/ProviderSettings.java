@@ -17,7 +17,8 @@ import java.util.List;
  * @param realtime      Polygon: the real-time feed; false selects {@code delayedWsUrl}
  * @param pollInterval  polled sources: time between two rounds over the subscribed symbols
  * @param staleAfter    no data for a symbol for this long during its session makes the source stale
- *                      for it (failover); for polled sources two poll intervals unless configured
+ *                      for it (failover); for polled sources, unless configured, two poll intervals
+ *                      but at least one minute plus one poll interval
  * @param rateLimits    the provider's limits for one API key, shared by every actor of the node
  * @param retry         how often and how patiently a throttled or failed request is retried
  * @param reconnect     WebSocket reconnect backoff (exponential with jitter)
@@ -47,9 +48,11 @@ public record ProviderSettings(String name, boolean enabled, String apiKey, Stri
         }
     }
 
+    private static final Duration ONE_MINUTE = Duration.ofMinutes(1);
+
     public static ProviderSettings fromConfig(String name, Config c) {
         Duration poll = c.getDuration("poll-interval");
-        Duration stale = c.hasPath("stale-after") ? c.getDuration("stale-after") : poll.multipliedBy(2);
+        Duration stale = c.hasPath("stale-after") ? c.getDuration("stale-after") : polledStaleAfter(poll);
         return new ProviderSettings(name, c.getBoolean("enabled"), c.getString("api-key"),
                 trimSlash(c.getString("rest-url")), trimSlash(c.getString("ws-url")),
                 trimSlash(c.getString("delayed-ws-url")), c.getBoolean("realtime"), c.getString("mode"),
@@ -60,6 +63,16 @@ public record ProviderSettings(String name, boolean enabled, String apiKey, Stri
                         c.getDuration("breaker.reset-timeout")),
                 backoff(c.getConfig("retry")), c.getInt("retry.max-attempts"), backoff(c.getConfig("reconnect")),
                 c.getDuration("fatal-retry"), c.getDuration("idle-timeout"));
+    }
+
+    /**
+     * A polled source delivers a symbol's minute only once the minute is complete, so it cannot look
+     * fresher than one minute plus one poll; two polls are allowed when polls are slower than that.
+     */
+    static Duration polledStaleAfter(Duration poll) {
+        Duration minuteAndPoll = ONE_MINUTE.plus(poll);
+        Duration twoPolls = poll.multipliedBy(2);
+        return twoPolls.compareTo(minuteAndPoll) > 0 ? twoPolls : minuteAndPoll;
     }
 
     public boolean hasKey() {

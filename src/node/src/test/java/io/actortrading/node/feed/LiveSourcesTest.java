@@ -43,6 +43,8 @@ class LiveSourcesTest {
         assertThat(polygon.breaker().maxFailures()).isEqualTo(5);
         assertThat(polygon.breaker().resetTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(settings("yahoo", "").staleAfter()).as("two poll intervals").isEqualTo(Duration.ofSeconds(120));
+        assertThat(settings("yahoo", "actortrading.feeds.providers.yahoo.poll-interval = 20s").staleAfter())
+                .as("a minute bar exists once a minute: one minute plus one poll").isEqualTo(Duration.ofSeconds(80));
         assertThat(polygon.toString()).doesNotContain("api-key =");
     }
 
