@@ -75,7 +75,7 @@ class LiveFeedsEndToEndTest {
               defaults {
                 enabled = on
                 poll-interval = 1s
-                breaker { max-failures = 3, reset-timeout = 3s, call-timeout = 5s }
+                breaker { max-failures = 3, reset-timeout = 4s, call-timeout = 5s }
                 reconnect { min = 100ms, max = 400ms, random-factor = 0.2 }
                 retry { max-attempts = 2, min = 100ms, max = 200ms }
                 fatal-retry = 30s
@@ -196,7 +196,7 @@ class LiveFeedsEndToEndTest {
         await("polygon breaker open").atMost(WAIT).pollInterval(POLL).until(() -> "OPEN".equals(breaker("polygon-stocks")));
         long opened = millisSince(refused);
         long attemptsWhenOpen = fakes.requests(FakeEndpoint.POLYGON_WS);
-        // While open (reset-timeout 3 s) nothing may reach the provider; the half-open probe comes after.
+        // While open (reset-timeout 4 s) nothing may reach the provider; the half-open probe comes after.
         await("no connection attempt while the breaker is open").during(Duration.ofSeconds(2))
                 .atMost(Duration.ofSeconds(3)).pollInterval(POLL)
                 .until(() -> fakes.requests(FakeEndpoint.POLYGON_WS) == attemptsWhenOpen);
@@ -207,7 +207,7 @@ class LiveFeedsEndToEndTest {
         await("polygon breaker closed and streaming").atMost(WAIT).pollInterval(POLL).until(() ->
                 "CLOSED".equals(breaker("polygon-stocks")) && "STREAMING".equals(state("polygon-stocks")));
         System.out.printf("breaker: refused connections -> OPEN after %d ms (3 failures); %d attempts in total when it opened;"
-                        + " provider back -> CLOSED after %d ms (reset-timeout 3 s)%n", opened, attemptsWhenOpen,
+                        + " provider back -> CLOSED after %d ms (reset-timeout 4 s)%n", opened, attemptsWhenOpen,
                 millisSince(recovered));
     }
 
@@ -249,6 +249,52 @@ class LiveFeedsEndToEndTest {
                         + " REST aggregates, no minute missing or duplicated; complete %d ms after the provider came back%n",
                 minutes.size(), Instant.ofEpochMilli(minutes.keySet().iterator().next()),
                 Instant.ofEpochMilli(((TreeMap<Long, JsonNode>) minutes).lastKey()), filled);
+    }
+
+    @Test
+    @Order(5)
+    void garbageFromProvidersIsCountedAndNeverReachesASymbolsBars() {
+        long garbageFrom = marketNow();
+        fakes.faults(FakeEndpoint.POLYGON_WS).garbage(true);
+        fakes.faults(FakeEndpoint.YAHOO).garbage(true);
+        await("both feeds count malformed input").atMost(WAIT).pollInterval(POLL).until(() ->
+                malformed("polygon-stocks") > 0 && malformed("yahoo") > 0);
+        await("two market minutes of garbage").atMost(WAIT).pollInterval(POLL)
+                .until(() -> marketNow() >= garbageFrom + 2 * MINUTE);
+        fakes.faults(FakeEndpoint.POLYGON_WS).garbage(false);
+        fakes.faults(FakeEndpoint.YAHOO).garbage(false);
+        long cleanFrom = marketNow();
+
+        await("TSLA and NVDA have clean minutes again").atMost(WAIT).pollInterval(POLL).until(() ->
+                minutesByStart("TSLA").keySet().stream().anyMatch(start -> start > cleanFrom + MINUTE)
+                        && minutesByStart("NVDA").keySet().stream().anyMatch(start -> start > cleanFrom + MINUTE));
+        for (String symbol : List.of("TSLA", "NVDA")) {
+            assertMinutesUnique(symbol);
+            minutesByStart(symbol).forEach((start, bar) -> {
+                FakeMinute market = fakes.tape().minute(symbol, start);
+                String minute = symbol + " " + Instant.ofEpochMilli(start);
+                assertThat(bar.path("high").asDouble()).as(minute + " high").isLessThanOrEqualTo(market.high());
+                assertThat(bar.path("low").asDouble()).as(minute + " low").isGreaterThanOrEqualTo(market.low());
+                assertThat(bar.path("volume").asDouble()).as(minute + " volume").isLessThanOrEqualTo(market.volume());
+            });
+        }
+        assertThat(state("polygon-stocks")).isEqualTo("STREAMING");
+        assertThat(state("yahoo")).isEqualTo("POLLING");
+        System.out.printf("garbage: %d malformed frames from polygon-stocks and %d malformed replies from yahoo were counted;"
+                + " no bar holds anything the market did not trade%n", malformed("polygon-stocks"), malformed("yahoo"));
+    }
+
+    /** Malformed input a feed counted, whatever its error kinds are called. */
+    private long malformed(String connection) {
+        long count = 0;
+        var errors = feed(connection).path("errors").fields();
+        while (errors.hasNext()) {
+            var error = errors.next();
+            if (error.getKey().contains("MALFORMED")) {
+                count += error.getValue().asLong();
+            }
+        }
+        return count;
     }
 
     private long marketNow() {
