@@ -1,5 +1,6 @@
 package io.actortrading.feeds.live;
 
+import io.actortrading.market.instrument.Instrument;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -13,6 +14,8 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.http.javadsl.model.ws.WebSocketUpgradeResponse;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -434,11 +437,27 @@ public final class StreamFeed extends AbstractBehavior<StreamFeed.Command> {
         sampledAt = now;
         long silent = now - Math.max(tally.lastFrameAt(), streamingSince);
         if (state == ConnectionState.STREAMING && link != null && !onWire.isEmpty()
-                && silent >= settings.idleTimeout().toMillis()) {
+                && silent >= settings.idleTimeout().toMillis() && anyInSession()) {
             String why = "no frame for " + silent + " ms";
             lost(StreamError.TIMEOUT, why, backoff());
         }
         return this;
+    }
+
+    /**
+     * Silence means a dead connection only while some subscribed symbol trades: outside every
+     * session (US equities overnight) a healthy Polygon stocks socket sends nothing at all.
+     */
+    private boolean anyInSession() {
+        Instant marketNow = Instant.ofEpochMilli(env.marketNow().getAsLong());
+        for (String symbol : onWire) {
+            Instrument instrument = Instrument.infer(symbol);
+            ZonedDateTime local = marketNow.atZone(instrument.zone());
+            if (instrument.session().isOpen(local.getDayOfWeek(), local.toLocalTime())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Behavior<Command> onBeat(Beat beat) {

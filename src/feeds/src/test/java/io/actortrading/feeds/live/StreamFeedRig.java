@@ -16,6 +16,7 @@ import org.apache.pekko.stream.javadsl.Sink;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * A stream feed's world in a test: a scripted provider socket on loopback, provider settings pointing
@@ -47,6 +48,12 @@ public final class StreamFeedRig implements AutoCloseable {
      */
     public static StreamFeedRig start(ActorTestKit kit, String provider, String overrides,
                                       ProviderSocketServer.Script script) throws Exception {
+        return start(kit, provider, overrides, script, System::currentTimeMillis);
+    }
+
+    /** @param marketNow the market clock the feed sees (sessions decide whether silence is suspicious) */
+    public static StreamFeedRig start(ActorTestKit kit, String provider, String overrides,
+                                      ProviderSocketServer.Script script, LongSupplier marketNow) throws Exception {
         ProviderSocketServer server = ProviderSocketServer.start(kit.system(), script);
         Config block = ConfigFactory.parseString(overrides + "\nws-url = \"" + server.url() + "\"")
                 .withFallback(ConfigFactory.load().getConfig("actortrading.feeds.providers." + provider));
@@ -57,7 +64,7 @@ public final class StreamFeedRig implements AutoCloseable {
         ActorRef<MarketEvent> eventsRef = events.ref();
         FeedEnvironment env = new FeedEnvironment(settings, gate,
                 () -> Sink.<MarketEvent>foreach(eventsRef::tell).mapMaterializedValue(done -> NotUsed.getInstance()),
-                health.ref(), SymbolMapping.standard(), System::currentTimeMillis);
+                health.ref(), SymbolMapping.standard(), marketNow);
         return new StreamFeedRig(kit, server, env, events, health);
     }
 

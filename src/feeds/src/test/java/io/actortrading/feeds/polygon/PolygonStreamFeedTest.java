@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -28,6 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class PolygonStreamFeedTest {
+
+    /** US equities trade: a quiet socket is suspicious. */
+    private static final long WEDNESDAY_MIDDAY_NEW_YORK = Instant.parse("2026-03-04T17:00:00Z").toEpochMilli();
+    /** US equities do not trade: a quiet socket is normal. */
+    private static final long WEDNESDAY_MIDNIGHT_NEW_YORK = Instant.parse("2026-03-05T05:00:00Z").toEpochMilli();
 
     private static final ActorTestKit KIT = ActorTestKit.create();
 
@@ -316,9 +322,10 @@ class PolygonStreamFeedTest {
     }
 
     @Test
-    void aConnectionSilentForTheIdleTimeoutIsDroppedAndReconnected() throws Exception {
+    void aConnectionSilentForTheIdleTimeoutDuringTheSessionIsDroppedAndReconnected() throws Exception {
         String overrides = FAST + "idle-timeout = 1s\n";
-        try (StreamFeedRig rig = StreamFeedRig.start(KIT, "polygon", overrides, new PolygonScript())) {
+        try (StreamFeedRig rig = StreamFeedRig.start(KIT, "polygon", overrides, new PolygonScript(),
+                () -> WEDNESDAY_MIDDAY_NEW_YORK)) {
             ActorRef<StreamFeed.Command> feed = rig.streaming(stocks(rig), "AAPL");
             long streaming = System.nanoTime();
 
@@ -328,6 +335,20 @@ class PolygonStreamFeedTest {
             assertThat(silentMillis).isBetween(1_000L, 3_000L);
             assertThat(rig.status(feed).errors()).containsEntry("TIMEOUT", 1L);
             await().atMost(PATIENCE).until(() -> rig.server.attempts() == 2);
+            KIT.stop(feed);
+        }
+    }
+
+    @Test
+    void aConnectionSilentWhileEverySymbolIsOutOfSessionIsLeftOpen() throws Exception {
+        String overrides = FAST + "idle-timeout = 300ms\n";
+        try (StreamFeedRig rig = StreamFeedRig.start(KIT, "polygon", overrides, new PolygonScript(),
+                () -> WEDNESDAY_MIDNIGHT_NEW_YORK)) {
+            ActorRef<StreamFeed.Command> feed = rig.streaming(stocks(rig), "AAPL");
+
+            rig.health.expectNoMessage(Duration.ofSeconds(1));
+            assertThat(rig.status(feed).errors()).doesNotContainKey("TIMEOUT");
+            assertThat(rig.server.attempts()).isEqualTo(1);
             KIT.stop(feed);
         }
     }
