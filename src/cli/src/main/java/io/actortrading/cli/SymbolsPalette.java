@@ -30,7 +30,9 @@ final class SymbolsPalette extends Palette {
     @Command(name = "add", description = "Register SYMBOL cluster-wide; feeds that serve it subscribe.")
     int add(@Parameters(paramLabel = "SYMBOL", description = "Canonical symbol: NVDA, BTC-USD, EUR/USD.") String symbol,
             @Option(names = "--sources", split = ",", paramLabel = "SOURCE",
-                    description = "Feeds to take it from, comma-separated (default: every feed that serves it).")
+                    description = "Feeds to take it from, comma-separated, most preferred first: the live "
+                            + "providers among them are its failover order (default: every feed that serves it, "
+                            + "live providers in the configured order).")
             List<String> sources) {
         ObjectNode body = atctl().mapper().createObjectNode().put("symbol", symbol);
         if (sources != null && !sources.isEmpty()) {

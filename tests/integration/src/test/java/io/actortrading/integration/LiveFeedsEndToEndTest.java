@@ -284,6 +284,35 @@ class LiveFeedsEndToEndTest {
                 + " no bar holds anything the market did not trade%n", malformed("polygon-stocks"), malformed("yahoo"));
     }
 
+    @Test
+    @Order(6)
+    void aSymbolAddedAtRuntimeWithItsOwnSourceOrderIsWarmedUpBeforeItIsReadyAndStreamsWithoutAReconnect() {
+        long connectionsBefore = fakes.requests(FakeEndpoint.POLYGON_WS);
+        long added = System.nanoTime();
+        atctl("symbols", "add", "SPY", "--sources", "polygon,yahoo");
+
+        await("SPY ready").atMost(WAIT).pollInterval(POLL).until(() -> json("symbols", "show", "SPY").path("ready").asBoolean());
+        long ready = millisSince(added);
+        JsonNode spy = json("symbols", "show", "SPY");
+        assertThat(texts(spy.path("liveSources").path("order"))).containsExactly("polygon", "yahoo");
+        assertThat(spy.path("liveSources").path("active").asText()).isEqualTo("polygon");
+        assertThat(spy.path("gaps").path("filled").asLong()).as("the warm-up was merged").isPositive();
+        Map<Long, JsonNode> minutes = minutesByStart("SPY");
+        assertThat(minutes.size()).as("history for the 50-bar feature window").isGreaterThanOrEqualTo(50);
+        minutes.forEach((start, bar) -> assertThat(bar.path("close").asDouble())
+                .as("SPY " + Instant.ofEpochMilli(start)).isEqualTo(fakes.tape().minute("SPY", start).close()));
+        spy.path("indicators").path("1m").forEach(value -> assertThat(value.isNumber()).as("1m indicator").isTrue());
+        assertThat(fakes.requests(FakeEndpoint.POLYGON_WS)).as("subscribed on the open connection").isEqualTo(connectionsBefore);
+        System.out.printf("runtime add: SPY ready with %d warm-up minutes %d ms after atctl symbols add%n",
+                minutes.size(), ready);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(value -> texts.add(value.asText()));
+        return texts;
+    }
+
     /** Malformed input a feed counted, whatever its error kinds are called. */
     private long malformed(String connection) {
         long count = 0;

@@ -101,7 +101,8 @@ public final class FeedRouter extends AbstractBehavior<FeedRouter.Command> {
     }
 
     /** The registered symbols; events of any other symbol are counted and dropped. */
-    public record SymbolsChanged(Set<String> symbols) implements Command {
+    /** @param sources each symbol's registered sources, in order; empty for a symbol registered without */
+    public record SymbolsChanged(Set<String> symbols, Map<String, List<String>> sources) implements Command {
     }
 
     public record GetStats(ActorRef<RouterStats> replyTo) implements Command {
@@ -187,7 +188,10 @@ public final class FeedRouter extends AbstractBehavior<FeedRouter.Command> {
                 registry.tell(new SymbolRegistry.Subscribe(context.messageAdapter(SymbolRegistry.Listing.class,
                         listing -> new SymbolsChanged(listing.symbols().stream()
                                 .map(SymbolRegistry.RegisteredSymbol::symbol)
-                                .collect(Collectors.toUnmodifiableSet())))));
+                                .collect(Collectors.toUnmodifiableSet()),
+                                listing.symbols().stream().collect(Collectors.toUnmodifiableMap(
+                                        SymbolRegistry.RegisteredSymbol::symbol,
+                                        SymbolRegistry.RegisteredSymbol::sources))))));
             }
             return new FeedRouter(context, timers, shards, settings, new SourceFailover(failover), marketNow);
         }));
@@ -206,6 +210,7 @@ public final class FeedRouter extends AbstractBehavior<FeedRouter.Command> {
     private final Map<String, SourceState> sources = new TreeMap<>();
     private final HashMap<String, List<MarketEvent>> bySymbol = new HashMap<>();
     private Set<String> registered = Set.of();
+    private Map<String, List<String>> registeredSources = Map.of();
     private final Set<String> reportedUnknown = new HashSet<>();
     private long inFlight;
     private long routed;
@@ -380,9 +385,10 @@ public final class FeedRouter extends AbstractBehavior<FeedRouter.Command> {
             }
         }
         registered = now;
+        registeredSources = Map.copyOf(changed.sources());
         sources.values().forEach(source -> source.symbols.retainAll(now));
         reportedUnknown.clear();
-        if (failover.symbols(now, System.nanoTime())) {
+        if (failover.symbols(registeredSources, System.nanoTime())) {
             assignFeeds();
         }
         return this;
@@ -390,7 +396,7 @@ public final class FeedRouter extends AbstractBehavior<FeedRouter.Command> {
 
     private Behavior<Command> onSourcesStarted(SourcesStarted started) {
         failover.connections(started.handles());
-        failover.symbols(registered, System.nanoTime());
+        failover.symbols(registeredSources, System.nanoTime());
         assignFeeds();
         return this;
     }

@@ -70,8 +70,10 @@ public final class SourceFailover {
             return new Settings(List.of(), Map.of(), Map.of(), Set.of(), Duration.ofSeconds(1), Duration.ofSeconds(1));
         }
 
-        List<String> orderFor(String symbol) {
-            return perSymbol.getOrDefault(symbol, order);
+        /** The enabled providers among those a symbol was registered with, else the configured order. */
+        List<String> orderFor(String symbol, List<String> registeredSources) {
+            List<String> registered = registeredSources == null ? List.of() : enabledOnly(registeredSources, staleAfter);
+            return registered.isEmpty() ? perSymbol.getOrDefault(symbol, order) : registered;
         }
     }
 
@@ -117,21 +119,31 @@ public final class SourceFailover {
         }
     }
 
-    /** The registered symbols changed; returns true when the assignments changed with them. */
-    boolean symbols(Set<String> registered, long nowNanos) {
+    /**
+     * The registered symbols changed; returns true when the assignments changed with them.
+     *
+     * @param registered each registered symbol with the sources it was registered with, in order: the
+     *                   enabled live providers among them are its order, else the configured one
+     */
+    boolean symbols(Map<String, List<String>> registered, long nowNanos) {
         if (!enabled()) {
             return false;
         }
-        boolean changed = routes.keySet().retainAll(registered);
-        for (String symbol : registered) {
-            if (!routes.containsKey(symbol)) {
-                List<String> order = settings.orderFor(symbol);
-                if (!order.isEmpty()) {
-                    Route route = new Route(symbol, order, nowNanos);
-                    routes.put(symbol, route);
-                    route.assign(this, nowNanos);
-                    changed = true;
-                }
+        boolean changed = routes.keySet().retainAll(registered.keySet());
+        for (Map.Entry<String, List<String>> entry : registered.entrySet()) {
+            String symbol = entry.getKey();
+            List<String> order = settings.orderFor(symbol, entry.getValue());
+            Route existing = routes.get(symbol);
+            if (existing != null && existing.choice.order().equals(order)) {
+                continue;
+            }
+            routes.remove(symbol);
+            changed |= existing != null;
+            if (!order.isEmpty()) {
+                Route route = new Route(symbol, order, nowNanos);
+                routes.put(symbol, route);
+                route.assign(this, nowNanos);
+                changed = true;
             }
         }
         return changed;

@@ -74,7 +74,8 @@ public final class SymbolRegistry extends AbstractBehavior<SymbolRegistry.Comman
      * A symbol the cluster trades or watches, as the operator (or the configuration) registered it.
      *
      * @param symbol  canonical spelling: {@code NVDA}, {@code BTC-USD}, {@code EUR/USD}
-     * @param sources the feeds that should serve it, lower case and sorted; empty means every feed
+     * @param sources the feeds that should serve it, lower case, in the order given: for live providers
+     *                that is the failover order; empty means every feed (and the configured order)
      *                that can serve it
      * @param addedAt epoch milliseconds of the registration
      */
@@ -300,7 +301,7 @@ public final class SymbolRegistry extends AbstractBehavior<SymbolRegistry.Comman
             sources.add(name);
         }
         RegisteredSymbol candidate = new RegisteredSymbol(symbol.get(),
-                new ArrayList<>(new TreeSet<>(sources)), System.currentTimeMillis());
+                new ArrayList<>(new LinkedHashSet<>(sources)), System.currentTimeMillis());
         writing = true;
         replicator.askGet(replyTo -> new Replicator.Get<>(key, Replicator.readLocal(), replyTo),
                 response -> new AddChecked(add, candidate, response));

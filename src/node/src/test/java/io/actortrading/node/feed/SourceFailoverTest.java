@@ -34,7 +34,7 @@ class SourceFailoverTest {
                 Set.of("polygon"), Duration.ofMillis(500), Duration.ofSeconds(30)));
         failover.connections(List.of(handle("polygon", "polygon-stocks"), handle("polygon", "polygon-crypto"),
                 handle("yahoo", "yahoo"), handle("alphavantage", "alphavantage")));
-        failover.symbols(Set.of("MSFT", "BTC-USD", "ETH-USD"), 0);
+        failover.symbols(Map.of("MSFT", List.of(), "BTC-USD", List.of(), "ETH-USD", List.of()), 0);
     }
 
     private static SourceHandle handle(String provider, String connection) {
@@ -120,8 +120,22 @@ class SourceFailoverTest {
     }
 
     @Test
+    void aSymbolRegisteredWithSourcesUsesTheEnabledOnesInThatOrderAndARegistrationChangeReroutesIt() {
+        failover.symbols(Map.of("MSFT", List.of(), "TSLA", List.of("synthetic", "yahoo", "polygon")), 0);
+        assertThat(failover.choice("TSLA").order()).containsExactly("yahoo", "polygon");
+        assertThat(failover.choice("TSLA").active()).isEqualTo("yahoo");
+        assertThat(failover.choice("TSLA").applies("synthetic")).as("not a live provider: always applied").isTrue();
+
+        assertThat(failover.symbols(Map.of("MSFT", List.of(), "TSLA", List.of("polygon")), 0)).isTrue();
+        assertThat(failover.choice("TSLA").order()).containsExactly("polygon");
+        assertThat(failover.symbols(Map.of("MSFT", List.of(), "TSLA", List.of("synthetic")), 0)).isTrue();
+        assertThat(failover.choice("TSLA").order()).as("no live provider registered: the configured order")
+                .containsExactly("polygon", "yahoo", "alphavantage");
+    }
+
+    @Test
     void removedSymbolsLoseTheirRoutes() {
-        failover.symbols(Set.of("MSFT"), 0);
+        failover.symbols(Map.of("MSFT", List.of()), 0);
         assertThat(failover.choice("BTC-USD").order()).isEmpty();
         assertThat(failover.assignments().get("polygon-crypto")).isEmpty();
     }
