@@ -79,11 +79,11 @@ class LiveFeedsEndToEndTest {
                 reconnect { min = 100ms, max = 400ms, random-factor = 0.2 }
                 retry { max-attempts = 2, min = 100ms, max = 200ms }
                 fatal-retry = 30s
-                rate-limits = []
               }
               polygon { stale-after = 2s, markets = ["stocks", "crypto"] }
-              yahoo.stale-after = 3s
-              alphavantage.stale-after = 3s
+              # A poll a wall second is a poll a market minute: the real daily limits would end the test early.
+              yahoo { stale-after = 3s, request-timeout = 1s, rate-limits = [{ limit = 1000, per = 1m }] }
+              alphavantage { stale-after = 3s, rate-limits = [{ limit = 1000, per = 1m }] }
               twelvedata { stale-after = 2s, mode = "websocket" }
             }
             """;
@@ -305,6 +305,39 @@ class LiveFeedsEndToEndTest {
         assertThat(fakes.requests(FakeEndpoint.POLYGON_WS)).as("subscribed on the open connection").isEqualTo(connectionsBefore);
         System.out.printf("runtime add: SPY ready with %d warm-up minutes %d ms after atctl symbols add%n",
                 minutes.size(), ready);
+    }
+
+    @Test
+    @Order(7)
+    void throttledAndStalledPollsAreCountedAndTheSymbolsCatchUpWithEveryMinuteAfterwards() {
+        long before = marketNow();
+        fakes.faults(FakeEndpoint.ALPHAVANTAGE).throttle(true);
+        fakes.faults(FakeEndpoint.YAHOO).stall(true);
+        await("throttling and timeouts counted").atMost(WAIT).pollInterval(POLL).until(() ->
+                errors("alphavantage", "THROTTLED") > 0 && errors("yahoo", "TRANSIENT") > 0);
+        fakes.faults(FakeEndpoint.ALPHAVANTAGE).throttle(false);
+        fakes.faults(FakeEndpoint.YAHOO).stall(false);
+        long recovered = marketNow();
+        long wallBack = System.nanoTime();
+
+        for (String symbol : List.of("AAPL", "NVDA")) {
+            await(symbol + " caught up").atMost(WAIT).pollInterval(POLL).untilAsserted(() -> {
+                Map<Long, JsonNode> minutes = minutesByStart(symbol);
+                for (long start = FakeTape.minuteStart(before); start <= FakeTape.minuteStart(recovered); start += MINUTE) {
+                    assertThat(minutes).as(symbol + " " + Instant.ofEpochMilli(start)).containsKey(start);
+                }
+            });
+            assertMinutesUnique(symbol);
+            minutesByStart(symbol).forEach((start, bar) -> assertThat(bar.path("close").asDouble())
+                    .as(symbol + " " + Instant.ofEpochMilli(start)).isEqualTo(fakes.tape().minute(symbol, start).close()));
+        }
+        System.out.printf("throttle/stall: alphavantage THROTTLED %d, yahoo TRANSIENT %d; AAPL and NVDA had every minute again"
+                + " %d ms after the providers recovered%n", errors("alphavantage", "THROTTLED"), errors("yahoo", "TRANSIENT"),
+                millisSince(wallBack));
+    }
+
+    private long errors(String connection, String kind) {
+        return feed(connection).path("errors").path(kind).asLong(0);
     }
 
     private static List<String> texts(JsonNode array) {
