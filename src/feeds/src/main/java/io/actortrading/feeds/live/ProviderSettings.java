@@ -49,13 +49,16 @@ public record ProviderSettings(String name, boolean enabled, String apiKey, Stri
     }
 
     private static final Duration ONE_MINUTE = Duration.ofMinutes(1);
+    private static final String WEBSOCKET = "websocket";
 
     public static ProviderSettings fromConfig(String name, Config c) {
         Duration poll = c.getDuration("poll-interval");
-        Duration stale = c.hasPath("stale-after") ? c.getDuration("stale-after") : polledStaleAfter(poll);
+        String mode = c.getString("mode");
+        Duration stale = c.hasPath("stale-after") ? c.getDuration("stale-after")
+                : WEBSOCKET.equals(mode) ? c.getDuration("streaming-stale-after") : polledStaleAfter(poll);
         return new ProviderSettings(name, c.getBoolean("enabled"), c.getString("api-key"),
                 trimSlash(c.getString("rest-url")), trimSlash(c.getString("ws-url")),
-                trimSlash(c.getString("delayed-ws-url")), c.getBoolean("realtime"), c.getString("mode"),
+                trimSlash(c.getString("delayed-ws-url")), c.getBoolean("realtime"), mode,
                 List.copyOf(c.getStringList("markets")), poll, stale, c.getDuration("request-timeout"),
                 (int) c.getBytes("max-response-size").longValue(), c.getString("user-agent"),
                 c.getDuration("heartbeat"), windows(c.getConfigList("rate-limits")),

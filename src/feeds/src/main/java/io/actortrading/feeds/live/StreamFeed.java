@@ -215,7 +215,9 @@ public final class StreamFeed extends AbstractBehavior<StreamFeed.Command> {
         List<String> subscribed = new ArrayList<>(desired);
         subscribed.removeAll(refused);
         request.replyTo().tell(new SourceStatus(dialect.provider(), dialect.connection(), state, gate.breakerState(),
-                tally.messages(), messagesPerSecond, tally.lastMessageAt(), tally.errors(), -1, subscribed,
+                // The socket spends no requests, but the provider's REST budget (backfill, warm-up) is its budget.
+                tally.messages(), messagesPerSecond, tally.lastMessageAt(), tally.errors(),
+                gate.budgetRemaining(System.currentTimeMillis()), subscribed,
                 reconnects, tally.lastError()));
         return this;
     }

@@ -45,6 +45,9 @@ class LiveSourcesTest {
         assertThat(settings("yahoo", "").staleAfter()).as("two poll intervals").isEqualTo(Duration.ofSeconds(120));
         assertThat(settings("yahoo", "actortrading.feeds.providers.yahoo.poll-interval = 20s").staleAfter())
                 .as("a minute bar exists once a minute: one minute plus one poll").isEqualTo(Duration.ofSeconds(80));
+        assertThat(settings("twelvedata", "").staleAfter()).as("streaming").isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings("twelvedata", "actortrading.feeds.providers.twelvedata.mode = rest").staleAfter())
+                .as("polled").isEqualTo(Duration.ofSeconds(120));
         assertThat(polygon.toString()).doesNotContain("api-key =");
     }
 

@@ -213,7 +213,7 @@ class InspectionRoutesTest {
         assertThat(live.path("breaker").asText()).isEqualTo("CLOSED");
         assertThat(live.path("restarts").asLong()).isEqualTo(1);
         assertThat(live.path("errors")).isEqualTo(mapper.readTree("{\"DISCONNECTED\": 1}"));
-        assertThat(live.path("rateBudget").isNull()).as("a WebSocket spends no request budget").isTrue();
+        assertThat(live.path("rateBudget").isNull()).as("-1: the provider has no configured limit").isTrue();
         assertThat(live.path("lastError").asText()).isEqualTo("connection closed by the server");
         JsonNode feed = reply.json().path("feeds").get(1);
         assertThat(fieldNames(feed)).containsExactly("source", "provider", "state", "breaker", "restarts",
