@@ -6,6 +6,9 @@ import io.actortrading.node.feed.Backfiller;
 import io.actortrading.node.feed.FeedRouter;
 import io.actortrading.node.feed.FeedSupervisor;
 import io.actortrading.node.feed.LiveSources;
+import io.actortrading.node.persistence.PersistenceProfile;
+import io.actortrading.node.projection.MarketDataProjection;
+import io.actortrading.node.projection.ProjectionSettings;
 import io.actortrading.node.registry.SymbolRegistry;
 import io.actortrading.node.symbol.BackfillRequest;
 import io.actortrading.node.symbol.IngestMetrics;
@@ -14,7 +17,9 @@ import io.actortrading.node.symbol.SymbolSettings;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -22,7 +27,9 @@ import org.apache.pekko.cluster.sharding.typed.ShardingEnvelope;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.ClusterSingleton;
 import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.cluster.typed.SingletonActor;
 
 import java.time.Duration;
 
@@ -98,7 +105,8 @@ public final class NodeGuardian {
             if (options.startFeeds()) {
                 context.spawn(feeds, FEEDS);
             }
-            NodeServices.get(system).publish(new NodeServices.Refs(registry, router, region));
+            NodeServices.get(system).publish(new NodeServices.Refs(registry, router, region,
+                    marketDataProjection(system, config, symbolSettings)));
             ActorRef<Command> self = context.getSelf();
             CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceStop(), "stop-feeds",
                     () -> AskPattern.ask(self, StopFeeds::new, STOP_FEEDS_TIMEOUT, system.scheduler()));
@@ -119,6 +127,24 @@ public final class NodeGuardian {
     }
 
     private static final String FEEDS = "feeds";
+
+    /**
+     * The market_data projection, one per cluster, on nodes with the postgres profile; null otherwise
+     * (the embedded H2 journal has no bar table).
+     */
+    private static ActorRef<MarketDataProjection.Command> marketDataProjection(ActorSystem<?> system, Config config,
+                                                                              SymbolSettings symbolSettings) {
+        PersistenceProfile profile = PersistenceProfile.fromConfig(config);
+        ProjectionSettings settings = ProjectionSettings.fromConfig(config);
+        if (!profile.usesPostgres() || !settings.enabled()) {
+            return null;
+        }
+        return ClusterSingleton.get(system).init(SingletonActor.of(
+                Behaviors.supervise(MarketDataProjection.create(settings, profile.postgres(), symbolSettings.timeframes()))
+                        .onFailure(SupervisorStrategy.restartWithBackoff(settings.restartMin(), settings.restartMax(),
+                                settings.restartRandomFactor())),
+                "market-data-projection"));
+    }
 
     /**
      * The node's backfill service, reached by symbols through a plain {@link BackfillRequest} address;

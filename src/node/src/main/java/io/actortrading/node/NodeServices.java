@@ -1,6 +1,7 @@
 package io.actortrading.node;
 
 import io.actortrading.node.feed.FeedRouter;
+import io.actortrading.node.projection.MarketDataProjection;
 import io.actortrading.node.registry.SymbolRegistry;
 import io.actortrading.node.symbol.SymbolActor;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -19,10 +20,26 @@ import java.util.concurrent.CompletionStage;
  */
 public final class NodeServices implements Extension {
 
-    /** What the guardian publishes once the node's actors are up. */
+    /**
+     * What the guardian publishes once the node's actors are up.
+     *
+     * @param projection the market_data projection (a proxy to the cluster singleton), null without
+     *                   the postgres persistence profile
+     */
     public record Refs(ActorRef<SymbolRegistry.Command> registry,
                        ActorRef<FeedRouter.Command> router,
-                       ActorRef<ShardingEnvelope<SymbolActor.Command>> symbols) {
+                       ActorRef<ShardingEnvelope<SymbolActor.Command>> symbols,
+                       ActorRef<MarketDataProjection.Command> projection) {
+
+        /** A node without read-side projections (the embedded journal). */
+        public Refs(ActorRef<SymbolRegistry.Command> registry, ActorRef<FeedRouter.Command> router,
+                    ActorRef<ShardingEnvelope<SymbolActor.Command>> symbols) {
+            this(registry, router, symbols, null);
+        }
+
+        public Optional<ActorRef<MarketDataProjection.Command>> marketDataProjection() {
+            return Optional.ofNullable(projection);
+        }
     }
 
     private final CompletableFuture<Refs> refs = new CompletableFuture<>();

@@ -2,7 +2,7 @@ package io.actortrading.node.symbol;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import io.actortrading.node.NodeLauncher;
+import io.actortrading.node.persistence.JournalSchema;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 
 import java.nio.file.Path;
@@ -27,7 +27,7 @@ final class JournalKits {
                         pekko-persistence-jdbc.shared-databases.default.db.url = "jdbc:h2:file:%s;DATABASE_TO_UPPER=false"
                         """.formatted(dir.resolve(name).resolve("journal").toAbsolutePath())))
                 .withFallback(ConfigFactory.load()).resolve();
-        NodeLauncher.ensureJournalSchema(config);
+        JournalSchema.ensure(config);
         ActorTestKit kit = ActorTestKit.create(name, config);
         kits.add(kit);
         return kit;
