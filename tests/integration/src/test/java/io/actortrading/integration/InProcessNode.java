@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  *
  * @param host the inspection endpoint, for {@code atctl --host}
  */
-record InProcessNode(ActorSystem<NodeGuardian.Command> system, String host) implements AutoCloseable {
+public record InProcessNode(ActorSystem<NodeGuardian.Command> system, String host) implements AutoCloseable {
 
     private static final String TEST_NODE = """
             pekko.remote.artery.canonical.port = 0
@@ -33,7 +33,7 @@ record InProcessNode(ActorSystem<NodeGuardian.Command> system, String host) impl
     private static final long STOP_SECONDS = 30;
 
     /** @param clock the market clock, or null for the one {@code actortrading.clock} configures */
-    static InProcessNode start(Config settings, Path dataDir, MarketClock clock) {
+    public static InProcessNode start(Config settings, Path dataDir, MarketClock clock) {
         int port = freePort();
         Config config = NodeLauncher.configure(settings.withFallback(ConfigFactory.parseString(TEST_NODE))
                 .withValue("pekko.management.http.port", ConfigValueFactory.fromAnyRef(port))

@@ -72,7 +72,7 @@ class MarketDataTableTest {
             assertThat(written.offset()).isEqualTo(ordering);
             assertThat(table.loadOffset()).isEqualTo(ordering);
         }
-        assertThat(rows()).containsExactlyInAnyOrderElementsOf(withoutEnds(bars));
+        assertThat(rows()).containsExactlyInAnyOrderElementsOf(MarketDataRows.withoutEnds(bars));
         assertThat(bars).extracting(Bar::timeframe).contains(Timeframe.M5, Timeframe.M15, Timeframe.H1);
     }
 
@@ -87,7 +87,7 @@ class MarketDataTableTest {
 
             assertThat(insertedAt()).isEqualTo(stamps);
         }
-        assertThat(rows()).containsExactlyInAnyOrderElementsOf(withoutEnds(bars));
+        assertThat(rows()).containsExactlyInAnyOrderElementsOf(MarketDataRows.withoutEnds(bars));
     }
 
     @Test
@@ -113,7 +113,7 @@ class MarketDataTableTest {
             table.write(List.of(envelope(merge)));
         }
 
-        assertThat(rows()).containsExactlyInAnyOrderElementsOf(withoutEnds(MinuteBars.fold(truth, through)));
+        assertThat(rows()).containsExactlyInAnyOrderElementsOf(MarketDataRows.withoutEnds(MinuteBars.fold(truth, through)));
     }
 
     @Test
@@ -150,24 +150,9 @@ class MarketDataTableTest {
     }
 
     private List<Bar> rows() throws SQLException {
-        List<Bar> bars = new ArrayList<>();
-        try (Connection c = db.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT symbol, timeframe, (extract(epoch FROM start) * 1000)::bigint, open, "
-                     + "high, low, close, volume, vwap, trades, source FROM market_data")) {
-            while (rs.next()) {
-                Timeframe tf = Timeframe.fromLabel(rs.getString(2)).orElseThrow();
-                long start = rs.getLong(3);
-                bars.add(new Bar(rs.getString(1), tf, start, 0, rs.getDouble(4), rs.getDouble(5), rs.getDouble(6),
-                        rs.getDouble(7), rs.getDouble(8), rs.getDouble(9), rs.getLong(10), rs.getString(11)));
-            }
+        try (Connection c = db.connect()) {
+            return MarketDataRows.read(c);
         }
-        return withoutEnds(bars);
-    }
-
-    /** The table keeps a bar's start, not its end (the end follows from the timeframe and the session). */
-    private static List<Bar> withoutEnds(List<Bar> bars) {
-        return bars.stream().map(bar -> new Bar(bar.symbol(), bar.timeframe(), bar.start(), 0, bar.open(), bar.high(),
-                bar.low(), bar.close(), bar.volume(), bar.vwap(), bar.trades(), bar.source())).toList();
     }
 
     private List<String> insertedAt() throws SQLException {
