@@ -24,7 +24,7 @@ import java.util.function.Function;
 @Command(name = "atctl",
         description = "Inspect and control a running ActorTrading node.",
         subcommands = {ClusterPalette.class, ShardsPalette.class, ActorsPalette.class, SymbolsPalette.class,
-                FeedsPalette.class},
+                FeedsPalette.class, SinksPalette.class},
         usageHelpAutoWidth = true,
         footer = {"", "Exit codes: 0 success, 1 node unreachable or failing, 2 bad arguments or refused by the node."})
 public final class Atctl implements Callable<Integer> {

@@ -15,7 +15,7 @@ import java.util.function.Function;
  * error that lists the palette's commands.
  */
 abstract sealed class Palette implements Callable<Integer>
-        permits ClusterPalette, ShardsPalette, ActorsPalette, SymbolsPalette, FeedsPalette {
+        permits ClusterPalette, ShardsPalette, ActorsPalette, SymbolsPalette, FeedsPalette, SinksPalette {
 
     @ParentCommand
     private Atctl atctl;

@@ -9,6 +9,8 @@ import io.actortrading.market.symbols.SymbolMapping;
 import io.actortrading.node.NodeServices;
 import io.actortrading.feeds.live.SourceStatus;
 import io.actortrading.node.feed.FeedRouter;
+import io.actortrading.node.persistence.PersistenceProfile;
+import io.actortrading.node.projection.MarketDataProjection;
 import io.actortrading.node.registry.SymbolRegistry;
 import io.actortrading.node.symbol.SymbolActor;
 import io.actortrading.node.symbol.SymbolView;
@@ -107,7 +109,8 @@ public final class InspectionRoutes extends AllDirectives implements ManagementR
                         path(PathMatchers.segment(), symbol -> concat(
                                 get(() -> showSymbol(symbol)),
                                 delete(() -> removeSymbol(symbol)))))),
-                path("feeds", () -> get(this::feeds))))));
+                path("feeds", () -> get(this::feeds)),
+                path("sinks", () -> get(this::sinks))))));
     }
 
     private Route regionStats(Optional<String> type) {
@@ -290,6 +293,28 @@ public final class InspectionRoutes extends AllDirectives implements ManagementR
             return answer(stats.thenCombine(live, (router, feeds) -> FeedsReport.of(router, feeds,
                             System.currentTimeMillis())),
                     "the feed router", report -> ok(StatusCodes.OK, report));
+        });
+    }
+
+    /** The journal's store and the projections' progress; a projection that does not answer is listed as unreachable. */
+    private Route sinks() {
+        return withServices(refs -> {
+            PersistenceProfile profile = PersistenceProfile.fromConfig(system.settings().config());
+            String persistence = profile.usesPostgres() ? "postgres" : "h2";
+            String database = profile.usesPostgres() ? profile.postgres().describe()
+                    : system.settings().config().getString("pekko-persistence-jdbc.shared-databases.default.db.url")
+                    .split(";", 2)[0];
+            if (refs.marketDataProjection().isEmpty()) {
+                return ok(StatusCodes.OK, new SinksReport(persistence, database, List.of(), List.of()));
+            }
+            CompletionStage<SinksReport> report = AskPattern.<MarketDataProjection.Command,
+                            MarketDataProjection.ProjectionStatus>ask(refs.projection(),
+                            MarketDataProjection.GetStatus::new, settings.askTimeout(), system.scheduler())
+                    .handle((status, failure) -> status != null
+                            ? new SinksReport(persistence, database,
+                            List.of(SinksReport.Projection.of(status, System.currentTimeMillis())), List.of())
+                            : new SinksReport(persistence, database, List.of(), List.of("market-data")));
+            return answer(report, "the projections", body -> ok(StatusCodes.OK, body));
         });
     }
 

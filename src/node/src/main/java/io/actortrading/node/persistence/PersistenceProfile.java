@@ -39,7 +39,7 @@ public record PersistenceProfile(Kind kind, PostgresSettings postgres) {
         }
 
         private static String describe(String url) {
-            String withoutParameters = url.split("\\?", 2)[0];
+            String withoutParameters = url.split("\\?", 2)[0].replaceFirst("^jdbc:postgresql://", "");
             int at = withoutParameters.lastIndexOf('@');
             return at < 0 ? withoutParameters : withoutParameters.substring(at + 1);
         }

@@ -3,6 +3,7 @@ package io.actortrading.node.projection;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
+import io.actortrading.integration.AtctlInvocation;
 import io.actortrading.integration.InProcessNode;
 import io.actortrading.integration.TcpProxy;
 import io.actortrading.integration.TestPostgres;
@@ -131,6 +132,11 @@ class PostgresNodeTest {
             assertThat(after.failing()).isFalse();
             assertThat(after.failures()).isPositive();
             assertThat(after.lagMillis()).isZero();
+            AtctlInvocation sinks = AtctlInvocation.run("--host", node.host(), "sinks", "show");
+            assertThat(sinks.exitCode()).as(sinks.err()).isZero();
+            assertThat(sinks.out()).contains("persistence: postgres at 127.0.0.1:" + proxy.port() + "/" + db.name())
+                    .containsPattern("market-data +running +" + after.offset() + " ")
+                    .contains("market-data last error:");
         }
     }
 
