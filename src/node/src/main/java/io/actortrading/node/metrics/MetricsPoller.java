@@ -42,11 +42,39 @@ final class MetricsPoller extends AbstractBehavior<MetricsPoller.Command> {
     private record RegionStateReceived(ShardRegion.CurrentShardRegionState state) implements Command {
     }
 
-    static Behavior<Command> create(NodeServices.Refs refs, NodeMetrics metrics, Recorder latency, Duration interval) {
+    static Behavior<Command> create(NodeServices.Refs refs, NodeMetrics metrics, Recorder latency,
+                                    MetricsSettings settings) {
         return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
-            timers.startTimerWithFixedDelay(Poll.INSTANCE, Duration.ZERO, interval);
-            return new MetricsPoller(context, refs, metrics, latency);
+            timers.startTimerWithFixedDelay(Poll.INSTANCE, Duration.ZERO, settings.pollInterval());
+            return new MetricsPoller(context, refs, metrics, latency, settings.answerTimeout());
         }));
+    }
+
+    /**
+     * One question at a time to each actor: a busy region (a hand-off, a slow shard) answers late, and
+     * questions must not pile up behind it. One unanswered for the answer timeout is asked again.
+     */
+    private static final class Question {
+        private final Duration timeout;
+        private long askedAtNanos;
+        private boolean open;
+
+        Question(Duration timeout) {
+            this.timeout = timeout;
+        }
+
+        boolean ask(long nowNanos) {
+            if (open && nowNanos - askedAtNanos < timeout.toNanos()) {
+                return false;
+            }
+            open = true;
+            askedAtNanos = nowNanos;
+            return true;
+        }
+
+        void answered() {
+            open = false;
+        }
     }
 
     private final NodeServices.Refs refs;
@@ -56,12 +84,19 @@ final class MetricsPoller extends AbstractBehavior<MetricsPoller.Command> {
     private final ActorRef<List<SourceStatus>> liveTo;
     private final ActorRef<ShardRegion.CurrentShardRegionState> regionTo;
     private final ActorRef<ClusterShardingQuery> shardState;
+    private final Question routerStats;
+    private final Question liveStatus;
+    private final Question regionState;
     /** Reused for every interval: the poller allocates no histogram after the first. */
     private Histogram lastInterval;
 
     @SuppressWarnings("unchecked")
-    private MetricsPoller(ActorContext<Command> context, NodeServices.Refs refs, NodeMetrics metrics, Recorder latency) {
+    private MetricsPoller(ActorContext<Command> context, NodeServices.Refs refs, NodeMetrics metrics, Recorder latency,
+                          Duration answerTimeout) {
         super(context);
+        this.routerStats = new Question(answerTimeout);
+        this.liveStatus = new Question(answerTimeout);
+        this.regionState = new Question(answerTimeout);
         this.refs = refs;
         this.metrics = metrics;
         this.latency = latency;
@@ -76,14 +111,17 @@ final class MetricsPoller extends AbstractBehavior<MetricsPoller.Command> {
         return newReceiveBuilder()
                 .onMessageEquals(Poll.INSTANCE, this::onPoll)
                 .onMessage(RouterStatsReceived.class, received -> {
+                    routerStats.answered();
                     metrics.routerStats(received.stats());
                     return this;
                 })
                 .onMessage(LiveStatusReceived.class, received -> {
+                    liveStatus.answered();
                     metrics.liveStatus(received.statuses(), System.nanoTime());
                     return this;
                 })
                 .onMessage(RegionStateReceived.class, received -> {
+                    regionState.answered();
                     var shards = received.state().getShards();
                     metrics.symbolRegion(shards.size(),
                             shards.stream().mapToLong(shard -> shard.getEntityIds().size()).sum());
@@ -93,13 +131,20 @@ final class MetricsPoller extends AbstractBehavior<MetricsPoller.Command> {
     }
 
     private Behavior<Command> onPoll() {
-        if (refs.router() != null) {
-            refs.router().tell(new FeedRouter.GetStats(statsTo));
-            refs.router().tell(new FeedRouter.GetLiveStatus(liveTo));
+        long now = System.nanoTime();
+        if (refs.router() == null) {
+            metrics.liveStatus(List.of(), now);
         } else {
-            metrics.liveStatus(List.of(), System.nanoTime());
+            if (routerStats.ask(now)) {
+                refs.router().tell(new FeedRouter.GetStats(statsTo));
+            }
+            if (liveStatus.ask(now)) {
+                refs.router().tell(new FeedRouter.GetLiveStatus(liveTo));
+            }
         }
-        shardState.tell(new GetShardRegionState(SymbolActor.TYPE_KEY, regionTo));
+        if (regionState.ask(now)) {
+            shardState.tell(new GetShardRegionState(SymbolActor.TYPE_KEY, regionTo));
+        }
         lastInterval = latency.getIntervalHistogram(lastInterval);
         metrics.latencyInterval(lastInterval);
         return this;

@@ -9,9 +9,10 @@ import java.util.List;
  * {@code actortrading.metrics}.
  *
  * @param pollInterval     how often the poller asks the router and the shard region for their figures
+ * @param answerTimeout    a question the router or the shard region has not answered by then is asked again
  * @param latencyQuantiles the quantiles of the ingest latency reported for each poll interval
  */
-public record MetricsSettings(Duration pollInterval, List<Double> latencyQuantiles) {
+public record MetricsSettings(Duration pollInterval, Duration answerTimeout, List<Double> latencyQuantiles) {
 
     public MetricsSettings {
         if (pollInterval.isNegative() || pollInterval.isZero()) {
@@ -26,6 +27,7 @@ public record MetricsSettings(Duration pollInterval, List<Double> latencyQuantil
     }
 
     public static MetricsSettings fromConfig(Config metrics) {
-        return new MetricsSettings(metrics.getDuration("poll-interval"), metrics.getDoubleList("latency-quantiles"));
+        return new MetricsSettings(metrics.getDuration("poll-interval"), metrics.getDuration("answer-timeout"),
+                metrics.getDoubleList("latency-quantiles"));
     }
 }

@@ -95,14 +95,12 @@ public final class NodeMetrics implements Extension {
         List<Double> quantiles = settings.latencyQuantiles();
         for (int i = 0; i < quantiles.size(); i++) {
             int index = i;
-            Gauge.builder(INGEST_LATENCY, this, metrics -> metrics.latencySeconds[index])
-                    .tags(TAG_QUANTILE, String.valueOf(quantiles.get(i)))
-                    .baseUnit(SECONDS)
-                    .register(registry);
+            secondsGauge(INGEST_LATENCY, Tags.of(TAG_QUANTILE, String.valueOf(quantiles.get(i))),
+                    metrics -> metrics.latencySeconds[index]);
         }
         var latency = ingest.exportedLatency();
         NodeServices.get(system).started().thenAccept(refs -> system.systemActorOf(
-                MetricsPoller.create(refs, this, latency, settings.pollInterval()), "metrics-poller", Props.empty()));
+                MetricsPoller.create(refs, this, latency, settings), "metrics-poller", Props.empty()));
     }
 
     /** For meters of other components; see {@link MetricNames} for the naming rules. */
@@ -143,10 +141,8 @@ public final class NodeMetrics implements Extension {
      */
     public void registerProjection(String name, Supplier<Duration> lag) {
         claim("projection:" + name);
-        Gauge.builder(PROJECTION_LAG, this, metrics -> lag.get().toNanos() / (double) TimeUnit.SECONDS.toNanos(1))
-                .tags(TAG_PROJECTION, name)
-                .baseUnit(SECONDS)
-                .register(registry);
+        secondsGauge(PROJECTION_LAG, Tags.of(TAG_PROJECTION, name),
+                metrics -> lag.get().toNanos() / (double) TimeUnit.SECONDS.toNanos(1));
     }
 
     /**
@@ -196,10 +192,7 @@ public final class NodeMetrics implements Extension {
                 counter(SOURCE_MESSAGES, tags, metrics -> metrics.sources.get(connection).messages());
                 counter(SOURCE_RECONNECTS, tags, metrics -> metrics.sources.get(connection).reconnects());
                 gauge(SOURCE_BREAKER_STATE, tags, metrics -> breakerValue(metrics.sources.get(connection).breaker()));
-                Gauge.builder(SOURCE_LAST_MESSAGE_AGE, this, metrics -> lastMessageAgeSeconds(metrics.sources.get(connection)))
-                        .tags(tags)
-                        .baseUnit(SECONDS)
-                        .register(registry);
+                secondsGauge(SOURCE_LAST_MESSAGE_AGE, tags, metrics -> lastMessageAgeSeconds(metrics.sources.get(connection)));
                 for (ConnectionState state : ConnectionState.values()) {
                     gauge(SOURCE_STATE, tags.and(TAG_STATE, state.name()),
                             metrics -> metrics.sources.get(connection).state() == state ? 1 : 0);
@@ -267,11 +260,18 @@ public final class NodeMetrics implements Extension {
 
     /** The meters hold this extension, which lives as long as the actor system (Micrometer keeps only a weak reference). */
     private void gauge(String name, Tags tags, ToDoubleFunction<NodeMetrics> value) {
-        Gauge.builder(name, this, value).tags(tags).register(registry);
+        Gauge.builder(name, this, value).tags(tags).description(MetricNames.description(name)).register(registry);
+    }
+
+    /** Exposed with the unit appended: {@code at.projection.lag} becomes {@code at_projection_lag_seconds}. */
+    private void secondsGauge(String name, Tags tags, ToDoubleFunction<NodeMetrics> value) {
+        Gauge.builder(name, this, value).tags(tags).baseUnit(SECONDS).description(MetricNames.description(name))
+                .register(registry);
     }
 
     private void counter(String name, Tags tags, ToDoubleFunction<NodeMetrics> value) {
-        FunctionCounter.builder(name, this, value).tags(tags).register(registry);
+        FunctionCounter.builder(name, this, value).tags(tags).description(MetricNames.description(name))
+                .register(registry);
     }
 
     public static NodeMetrics get(ActorSystem<?> system) {

@@ -163,6 +163,18 @@ class NodeMetricsTest {
                 "system_cpu_count", "process_uptime_seconds")).allMatch(scrape::has);
     }
 
+    @Test
+    void everyNodeMeterIsDescribedInItsHelpLine() throws IllegalAccessException {
+        for (java.lang.reflect.Field field : MetricNames.class.getFields()) {
+            String name = (String) field.get(null);
+            if (name.startsWith("at.")) {
+                assertThat(MetricNames.description(name)).as(field.getName()).isNotBlank();
+            }
+        }
+
+        assertThat(metrics.scrape()).contains("# HELP at_ticks_in_total market events applied by the symbol actors\n");
+    }
+
     private static SourceStatus polygon(ConnectionState state, BreakerState breaker, Map<String, Long> errors) {
         return new SourceStatus("polygon", "polygon-stocks", state, breaker, 10, 1.0, System.currentTimeMillis(), errors,
                 -1, List.of("NVDA"), 0, "");
