@@ -22,11 +22,21 @@ public final class IngestMetrics implements Extension {
     private final LongAdder applied = new LongAdder();
     private final LongAdder barsClosed = new LongAdder();
     private final Recorder latencyNanos = new Recorder(MAX_TRACKED_NANOS, SIGNIFICANT_DIGITS);
+    /**
+     * A second copy of the latency for the metrics endpoint, whose poller takes intervals of its own;
+     * sharing {@link #latency()} would steal intervals from the demo's and the bench's reports. Null
+     * (and free) until the endpoint asks for it.
+     */
+    private volatile Recorder exportedLatencyNanos;
 
     void recordBatch(int events, long receivedAtNanos, long nowNanos) {
         applied.add(events);
         long latency = Math.min(Math.max(0, nowNanos - receivedAtNanos), MAX_TRACKED_NANOS);
         latencyNanos.recordValueWithCount(latency, events);
+        Recorder exported = exportedLatencyNanos;
+        if (exported != null) {
+            exported.recordValueWithCount(latency, events);
+        }
     }
 
     void recordBarsClosed(int bars) {
@@ -44,6 +54,17 @@ public final class IngestMetrics implements Extension {
     /** Latency recorded since the previous call, per event, in nanoseconds. */
     public Recorder latency() {
         return latencyNanos;
+    }
+
+    /**
+     * The same latency as {@link #latency()}, recorded from the first call on, for one more reader
+     * that takes its own intervals (the metrics endpoint).
+     */
+    public synchronized Recorder exportedLatency() {
+        if (exportedLatencyNanos == null) {
+            exportedLatencyNanos = new Recorder(MAX_TRACKED_NANOS, SIGNIFICANT_DIGITS);
+        }
+        return exportedLatencyNanos;
     }
 
     public static IngestMetrics get(ActorSystem<?> system) {
