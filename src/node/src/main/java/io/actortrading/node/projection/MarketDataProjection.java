@@ -42,7 +42,7 @@ import java.util.concurrent.Executor;
  */
 public final class MarketDataProjection {
 
-    public sealed interface Command extends CborSerializable permits GetStatus, Progress, Failed, Measured {
+    public sealed interface Command extends CborSerializable permits GetStatus, Progress, Failed, Measured, MeasureLag {
     }
 
     /** What the projection has done, with its lag measured now. */
@@ -57,8 +57,12 @@ public final class MarketDataProjection {
     private record Failed(String reason) implements Command {
     }
 
+    /** @param replyTo null when the timer asked, for the node's metrics only */
     private record Measured(ActorRef<ProjectionStatus> replyTo, Long lagMillis) implements Command {
     }
+
+    /** The timer: measure the lag for the node's metrics. */
+    private enum MeasureLag implements Command { INSTANCE }
 
     /**
      * @param lagMillis      age of the oldest journaled bar event not yet in the table; 0 when none is waiting,
@@ -72,7 +76,10 @@ public final class MarketDataProjection {
 
     public static Behavior<Command> create(ProjectionSettings settings, PersistenceProfile.PostgresSettings pg,
                                            List<Timeframe> timeframes) {
-        return Behaviors.setup(context -> new MarketDataProjection(context, settings, pg, timeframes).running());
+        return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
+            timers.startTimerWithFixedDelay(MeasureLag.INSTANCE, settings.lagInterval());
+            return new MarketDataProjection(context, settings, pg, timeframes).running();
+        }));
     }
 
     private final ActorContext<Command> context;
@@ -82,6 +89,7 @@ public final class MarketDataProjection {
     /** A second connection for status queries, so they never wait behind a batch. */
     private final MarketDataTable reader;
     private final UniqueKillSwitch killSwitch;
+    private final ProjectionGauges gauges;
 
     private long offset;
     private long events;
@@ -99,6 +107,7 @@ public final class MarketDataProjection {
         this.blocking = context.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig(settings.dispatcher()));
         this.writer = new MarketDataTable(pg, settings.name(), timeframes);
         this.reader = new MarketDataTable(pg, settings.name(), timeframes);
+        this.gauges = ProjectionGauges.get(context.getSystem());
         this.killSwitch = start();
     }
 
@@ -138,9 +147,15 @@ public final class MarketDataProjection {
         return Behaviors.receive(Command.class)
                 .onMessage(Progress.class, this::onProgress)
                 .onMessage(Failed.class, this::onFailed)
-                .onMessage(GetStatus.class, this::onGetStatus)
+                .onMessage(GetStatus.class, get -> measure(get.replyTo()))
+                .onMessageEquals(MeasureLag.INSTANCE, () -> measure(null))
                 .onMessage(Measured.class, measured -> {
-                    measured.replyTo().tell(status(measured.lagMillis() == null ? -1 : measured.lagMillis()));
+                    if (measured.lagMillis() != null) {
+                        gauges.lag(measured.lagMillis());
+                    }
+                    if (measured.replyTo() != null) {
+                        measured.replyTo().tell(status(measured.lagMillis() == null ? -1 : measured.lagMillis()));
+                    }
                     return Behaviors.same();
                 })
                 .onSignal(PostStop.class, stop -> {
@@ -171,6 +186,7 @@ public final class MarketDataProjection {
 
     private Behavior<Command> onFailed(Failed failed) {
         failures++;
+        gauges.failed();
         lastError = failed.reason() == null ? "unknown error" : failed.reason();
         if (!failing) {
             context.getLog().warn("market_data projection '{}' cannot reach PostgreSQL ({}); rows wait in the journal "
@@ -181,7 +197,7 @@ public final class MarketDataProjection {
         return Behaviors.same();
     }
 
-    private Behavior<Command> onGetStatus(GetStatus get) {
+    private Behavior<Command> measure(ActorRef<ProjectionStatus> replyTo) {
         long from = offset;
         String tag = settings.tag();
         context.pipeToSelf(CompletableFuture.supplyAsync(() -> {
@@ -191,7 +207,7 @@ public final class MarketDataProjection {
             } catch (SQLException e) {
                 throw new CompletionException(e);
             }
-        }, blocking), (lag, error) -> new Measured(get.replyTo(), error == null ? lag : null));
+        }, blocking), (lag, error) -> new Measured(replyTo, error == null ? lag : null));
         return Behaviors.same();
     }
 

@@ -26,6 +26,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -132,6 +136,10 @@ class PostgresNodeTest {
             assertThat(after.failing()).isFalse();
             assertThat(after.failures()).isPositive();
             assertThat(after.lagMillis()).isZero();
+            HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://" + node.host() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.body()).containsPattern("at_projection_lag_seconds\\{projection=\"market-data\"\\} ")
+                    .containsPattern("at_persistence_failures_total\\{store=\"market_data\"\\} [1-9]");
             AtctlInvocation sinks = AtctlInvocation.run("--host", node.host(), "sinks", "show");
             assertThat(sinks.exitCode()).as(sinks.err()).isZero();
             assertThat(sinks.out()).contains("persistence: postgres at 127.0.0.1:" + proxy.port() + "/" + db.name())
