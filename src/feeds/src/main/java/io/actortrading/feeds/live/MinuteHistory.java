@@ -2,6 +2,7 @@ package io.actortrading.feeds.live;
 
 import io.actortrading.feeds.ProviderReply;
 
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -21,4 +22,12 @@ public interface MinuteHistory {
      * {@link ProviderReply.Failure} (an open breaker or an exhausted budget is {@code THROTTLED}).
      */
     CompletionStage<ProviderReply> minutes(String canonicalSymbol, long fromMillis, long toMillis);
+
+    /**
+     * How long until the provider's request budget holds one more request if nobody else spends it:
+     * zero when a request fits now or the provider has no limit.
+     */
+    default Duration budgetWait(long nowMillis) {
+        return Duration.ZERO;
+    }
 }

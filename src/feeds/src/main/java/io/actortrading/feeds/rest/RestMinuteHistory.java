@@ -7,6 +7,7 @@ import io.actortrading.feeds.live.ProviderGate;
 import io.actortrading.market.symbols.SymbolMapping;
 import org.apache.pekko.actor.typed.ActorSystem;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.LongSupplier;
@@ -47,6 +48,11 @@ public abstract class RestMinuteHistory implements MinuteHistory {
             return CompletableFuture.completedFuture(new ProviderReply.Failure(FailureKind.PERMANENT, e.getMessage()));
         }
         return answer.thenApply(reply -> window.keep(reply, canonicalSymbol, now()));
+    }
+
+    @Override
+    public Duration budgetWait(long nowMillis) {
+        return client.gate().budgetWait(nowMillis);
     }
 
     /**

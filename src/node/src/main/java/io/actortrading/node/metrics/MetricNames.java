@@ -18,6 +18,8 @@ public final class MetricNames {
     public static final String TICKS_IN = "at.ticks.in";
     /** at_bars_closed_total, counter. */
     public static final String BARS_CLOSED = "at.bars.closed";
+    /** at_symbol_restarts_total, counter. */
+    public static final String SYMBOL_RESTARTS = "at.symbol.restarts";
     /** at_ingest_latency_seconds{quantile}, gauge. */
     public static final String INGEST_LATENCY = "at.ingest.latency";
     /** at_router_buffer_capacity, gauge. */
@@ -80,6 +82,8 @@ public final class MetricNames {
     private static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
             Map.entry(TICKS_IN, "market events applied by the symbol actors"),
             Map.entry(BARS_CLOSED, "closed bars of every timeframe persisted by the symbol actors"),
+            Map.entry(SYMBOL_RESTARTS, "symbol actors restarted with backoff after a failure: a journal write or "
+                    + "recovery that failed (database away) or a poison message"),
             Map.entry(INGEST_LATENCY, "seconds from a feed handing an event to the router until its symbol actor "
                     + "applied it, a quantile over the last poll interval; NaN when nothing was applied in it"),
             Map.entry(ROUTER_BUFFER_CAPACITY, "events the router may have in flight before feeds wait"),

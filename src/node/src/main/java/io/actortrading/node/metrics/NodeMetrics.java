@@ -92,6 +92,7 @@ public final class NodeMetrics implements Extension {
         IngestMetrics ingest = IngestMetrics.get(system);
         counter(TICKS_IN, Tags.empty(), metrics -> ingest.applied());
         counter(BARS_CLOSED, Tags.empty(), metrics -> ingest.barsClosed());
+        counter(SYMBOL_RESTARTS, Tags.empty(), metrics -> ingest.restarts());
         List<Double> quantiles = settings.latencyQuantiles();
         for (int i = 0; i < quantiles.size(); i++) {
             int index = i;

@@ -170,9 +170,13 @@ final class MarketDataTable implements AutoCloseable {
         for (int i = 0; i < starts.length; i++) {
             starts[i] = minutes.get(i).start();
         }
+        // The symbol rebuilt from its checkpoint: minutes up to the checkpoint's last one stayed as they
+        // were (a window may start at that minute, the boundary a restart recovered), so they stay here too.
+        long dropFrom = filled.checkpointLastMinute() == Long.MIN_VALUE ? filled.fromMillis()
+                : Math.max(filled.fromMillis(), filled.checkpointLastMinute() + MINUTE_MILLIS);
         try (PreparedStatement drop = c.prepareStatement(DROP_MINUTES)) {
             drop.setString(1, symbol);
-            drop.setLong(2, filled.fromMillis());
+            drop.setLong(2, dropFrom);
             drop.setLong(3, filled.toMillis());
             drop.setArray(4, c.createArrayOf("bigint", boxed(starts)));
             drop.executeUpdate();

@@ -17,10 +17,12 @@ import java.time.Duration;
  * @param retryMin                  the wait before the first retry; it doubles per failure up to {@code retryMax}
  * @param checkpointInterval        the least market time between two rebuild checkpoints
  * @param warmupMinutes             the one-minute bars a new symbol asks for before it reports ready
+ * @param recheckAfterRecovery      session minutes before the last one a recovered symbol holds that its
+ *                                  first gap window after recovery also asks for again
  */
 public record BackfillSettings(boolean enabled, Duration maxWindow, int minMissingMinutes, Duration timeout,
                                int maxAttempts, Duration retryMin, Duration retryMax, Duration checkpointInterval,
-                               int warmupMinutes) {
+                               int warmupMinutes, int recheckAfterRecovery) {
 
     /**
      * The one-minute bars after which every 1m indicator and the feature vector have a value: the
@@ -46,17 +48,18 @@ public record BackfillSettings(boolean enabled, Duration maxWindow, int minMissi
                 backfill.getDuration("retry.min-backoff"),
                 backfill.getDuration("retry.max-backoff"),
                 backfill.getDuration("rebuild-checkpoint-interval"),
-                warmupMinutes);
+                warmupMinutes,
+                backfill.getInt("recheck-after-recovery"));
         settings.check();
         return settings;
     }
 
     private void check() {
         if (maxWindow.toMinutes() < 1 || minMissingMinutes < 1 || maxAttempts < 1 || warmupMinutes < 0
-                || checkpointInterval.toMinutes() < 1 || retryMin.isNegative() || retryMax.compareTo(retryMin) < 0) {
+                || checkpointInterval.toMinutes() < 1 || recheckAfterRecovery < 0 || retryMin.isNegative() || retryMax.compareTo(retryMin) < 0) {
             throw new IllegalArgumentException("actortrading.symbol.backfill: max-window and rebuild-checkpoint-interval"
                     + " must be at least a minute, min-missing-minutes and retry.max-attempts at least 1,"
-                    + " warmup-minutes not negative, retry.max-backoff not below retry.min-backoff: " + this);
+                    + " warmup-minutes and recheck-after-recovery not negative, retry.max-backoff not below retry.min-backoff: " + this);
         }
     }
 

@@ -6,12 +6,14 @@ import org.apache.pekko.actor.typed.Extension;
 import org.apache.pekko.actor.typed.ExtensionId;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Node-wide counters of the hot path, written by every symbol actor once per batch (never per
  * tick): events applied, bars closed, and the latency from a feed handing an event to the router
- * until the symbol actor has applied it.
+ * until the symbol actor has applied it; and the symbol actors' restarts (a journal that failed a
+ * write or a recovery, a poison message).
  */
 public final class IngestMetrics implements Extension {
 
@@ -21,6 +23,8 @@ public final class IngestMetrics implements Extension {
 
     private final LongAdder applied = new LongAdder();
     private final LongAdder barsClosed = new LongAdder();
+    private final LongAdder restarts = new LongAdder();
+    private final AtomicLong lastRestartAt = new AtomicLong(Long.MIN_VALUE);
     private final Recorder latencyNanos = new Recorder(MAX_TRACKED_NANOS, SIGNIFICANT_DIGITS);
     /**
      * A second copy of the latency for the metrics endpoint, whose poller takes intervals of its own;
@@ -43,12 +47,26 @@ public final class IngestMetrics implements Extension {
         barsClosed.add(bars);
     }
 
+    /**
+     * Counts a symbol's restart; true for the first restart of any symbol after {@code quietMillis}
+     * without one, which alone is logged: a journal outage restarts every symbol many times.
+     */
+    boolean recordRestart(long nowMillis, long quietMillis) {
+        restarts.increment();
+        long last = lastRestartAt.getAndSet(nowMillis);
+        return last == Long.MIN_VALUE || nowMillis - last >= quietMillis;
+    }
+
     public long applied() {
         return applied.sum();
     }
 
     public long barsClosed() {
         return barsClosed.sum();
+    }
+
+    public long restarts() {
+        return restarts.sum();
     }
 
     /** Latency recorded since the previous call, per event, in nanoseconds. */

@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * What a backfill rebuilds from: a few checkpoints of a symbol's {@link BarHistory} and every minute
  * closed since the oldest of them. A checkpoint is taken before a minute is applied, at most once per
  * interval of market time; the last two are kept, and an older one while a pending backfill still
- * needs it. Live state only: a restarted symbol starts over from the state it recovered.
+ * needs it. Not in the snapshot: a recovering symbol takes them again from the events it replays.
  */
 final class RebuildCheckpoints {
 
@@ -51,6 +51,15 @@ final class RebuildCheckpoints {
         minutes.clear();
         checkpoints.add(checkpoint);
         minutes.addAll(closedSince);
+    }
+
+    /** The last minute the oldest checkpoint holds: a merge rewinds no further; {@link Long#MAX_VALUE} without one. */
+    long oldestLastMinute() {
+        return checkpoints.isEmpty() ? Long.MAX_VALUE : checkpoints.peekFirst().lastMinute();
+    }
+
+    boolean isEmpty() {
+        return checkpoints.isEmpty();
     }
 
     boolean due(long minuteStart) {

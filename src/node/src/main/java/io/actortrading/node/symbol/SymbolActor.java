@@ -12,6 +12,7 @@ import io.actortrading.node.clock.MarketClock;
 import io.actortrading.node.feed.FeedRouter;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PreRestart;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -27,6 +28,7 @@ import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+import org.slf4j.event.Level;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -172,12 +174,8 @@ public final class SymbolActor extends EventSourcedBehavior<SymbolActor.Command,
 
     public static Behavior<Command> create(String symbol, Environment env) {
         SymbolSettings settings = env.settings();
-        return Behaviors.<Command>supervise(Behaviors.setup(context -> Behaviors.withTimers(timers -> {
-                    if (env.clock().ticks()) {
-                        timers.startTimerWithFixedDelay(ClockTick.INSTANCE, settings.clockInterval());
-                    }
-                    return new SymbolActor(context, timers, symbol, env);
-                })))
+        return Behaviors.<Command>supervise(Behaviors.setup(context -> Behaviors.withTimers(timers ->
+                        new SymbolActor(context, timers, symbol, env))))
                 .onFailure(RuntimeException.class, SupervisorStrategy.restartWithBackoff(
                         settings.restartMin(), settings.restartMax(), settings.restartRandomFactor()));
     }
@@ -192,9 +190,11 @@ public final class SymbolActor extends EventSourcedBehavior<SymbolActor.Command,
 
     private SymbolActor(ActorContext<Command> context, TimerScheduler<Command> timers, String symbol,
                         Environment env) {
+        // A journal outage fails every symbol's writes and recoveries until the database is back: the
+        // supervisor's stack trace per failure would bury the log, one warning (PreRestart) is enough.
         super(PersistenceId.of(TYPE_KEY.name(), symbol),
                 SupervisorStrategy.restartWithBackoff(env.settings().restartMin(), env.settings().restartMax(),
-                        env.settings().restartRandomFactor()));
+                        env.settings().restartRandomFactor()).withLogLevel(Level.DEBUG));
         this.context = context;
         this.timers = timers;
         this.instrument = Instrument.infer(symbol);
@@ -436,6 +436,21 @@ public final class SymbolActor extends EventSourcedBehavior<SymbolActor.Command,
                 .onSignal(RecoveryCompleted.instance(), state -> {
                     state.goLive();
                     state.drainOutbox();
+                    // Started here, not at setup: a restart after a journal failure cancels the actor's
+                    // timers without running setup again, and a symbol without its clock never closes
+                    // a quiet minute.
+                    if (env.clock().ticks()) {
+                        timers.startTimerWithFixedDelay(ClockTick.INSTANCE, env.settings().clockInterval());
+                    }
+                })
+                .onSignal(PreRestart.instance(), state -> {
+                    Duration quiet = env.settings().restartQuietLog();
+                    if (env.metrics().recordRestart(System.currentTimeMillis(), quiet.toMillis())) {
+                        context.getLog().warn("{}: restarting with backoff after a failure: a journal write or "
+                                + "recovery that failed (is the database reachable? see /ready) or a message it could "
+                                + "not handle (logged above); restarts of any symbol in the next {} are only counted "
+                                + "in at_symbol_restarts_total", instrument.symbol(), quiet);
+                    }
                 })
                 .build();
     }

@@ -18,7 +18,7 @@ import java.util.List;
 public record SymbolSettings(List<Timeframe> timeframes, Duration closeGrace, Duration clockInterval,
                              int duplicateWindow, int snapshotEvery, int recentBars,
                              Duration restartMin, Duration restartMax, double restartRandomFactor,
-                             ValidationSettings validation, BackfillSettings backfill,
+                             Duration restartQuietLog, ValidationSettings validation, BackfillSettings backfill,
                              double discrepancyThreshold) {
 
     public static SymbolSettings fromConfig(Config symbol) {
@@ -40,6 +40,7 @@ public record SymbolSettings(List<Timeframe> timeframes, Duration closeGrace, Du
                 symbol.getDuration("restart-backoff.min"),
                 symbol.getDuration("restart-backoff.max"),
                 symbol.getDouble("restart-backoff.random-factor"),
+                symbol.getDuration("restart-backoff.log-quiet"),
                 new ValidationSettings(validation.getDouble("spike-band"),
                         validation.getDuration("max-future-skew").toMillis(),
                         validation.getDuration("stale-after").toMillis()),
@@ -63,6 +64,6 @@ public record SymbolSettings(List<Timeframe> timeframes, Duration closeGrace, Du
     /** Replay has no clock but the events: nothing is late by wall time there. */
     public SymbolSettings withoutGrace() {
         return new SymbolSettings(timeframes, Duration.ZERO, clockInterval, duplicateWindow, snapshotEvery,
-                recentBars, restartMin, restartMax, restartRandomFactor, validation, backfill, discrepancyThreshold);
+                recentBars, restartMin, restartMax, restartRandomFactor, restartQuietLog, validation, backfill, discrepancyThreshold);
     }
 }

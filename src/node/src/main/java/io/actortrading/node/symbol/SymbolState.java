@@ -71,6 +71,11 @@ final class SymbolState implements Checkpointable {
 
     /** Live (after recovery) closes are announced to listeners; replayed ones are history. */
     private boolean live;
+    /**
+     * Set by a recovery that found closed minutes: the first gap window after it starts here, so the
+     * minutes closed just before a crash are fetched again; {@link Long#MIN_VALUE} otherwise.
+     */
+    private long recheckFrom = Long.MIN_VALUE;
     private final List<SymbolActor.BarUpdate> outbox = new ArrayList<>();
     /** Bars the history closed during the command being handled, to be persisted at its end. */
     private final List<Bar> closing = new ArrayList<>();
@@ -188,6 +193,8 @@ final class SymbolState implements Checkpointable {
             }
             return;
         }
+        long recheck = recheckFrom;
+        recheckFrom = Long.MIN_VALUE;
         if (next - lastClosed <= MINUTE
                 || session.count(lastClosed + MINUTE, next) < settings.backfill().minMissingMinutes()) {
             return;
@@ -195,7 +202,8 @@ final class SymbolState implements Checkpointable {
         gapsDetected++;
         if (backfills) {
             // the boundary minute is asked for too: a connection that dropped mid-minute left it partial
-            wanted.add(new Backfills.Window(lastClosed, next, false));
+            wanted.add(new Backfills.Window(recheck == Long.MIN_VALUE ? lastClosed : Math.min(recheck, lastClosed),
+                    next, false));
         }
     }
 
@@ -302,15 +310,28 @@ final class SymbolState implements Checkpointable {
         unfilledMinutes += session.count(window.warmUp() ? window.from() : window.from() + MINUTE, window.to());
     }
 
-    /** The event handler's path: a closed bar moves indicators and features, exactly once per bar. */
+    /**
+     * The event handler's path: a closed bar moves indicators and features, exactly once per bar. While
+     * recovering, minutes are checkpointed as live closes are, so a backfill right after recovery can
+     * still rewind before the last minutes recovered.
+     */
     void applyBarClosed(Bar bar) {
         candles.restoreClosed(bar);
-        if (history.apply(bar)) {
-            if (bar.timeframe() == Timeframe.M1 && Double.isNaN(lastPrice)) {
-                lastPrice = bar.close();
-            }
-            announce(bar, false);
+        boolean replayedMinute = !live && checkpoints != null && bar.timeframe() == Timeframe.M1;
+        if (replayedMinute && bar.start() > history.lastClosedMinute() && checkpoints.due(bar.start())) {
+            checkpoints.add(new RebuildCheckpoints.Checkpoint(bar.start(), history.lastClosedMinute(),
+                    history.toBytes()));
         }
+        if (!history.apply(bar)) {
+            return;
+        }
+        if (replayedMinute) {
+            checkpoints.minuteClosed(bar);
+        }
+        if (bar.timeframe() == Timeframe.M1 && Double.isNaN(lastPrice)) {
+            lastPrice = bar.close();
+        }
+        announce(bar, false);
     }
 
     /**
@@ -339,7 +360,7 @@ final class SymbolState implements Checkpointable {
         } else {
             gapsFilled++;
         }
-        if (checkpoints != null && live) {
+        if (checkpoints != null) {
             checkpoints.reset(new RebuildCheckpoints.Checkpoint(filled.checkpointTakenBefore(),
                     filled.checkpointLastMinute(), filled.checkpoint()), filled.minutes());
         }
@@ -355,12 +376,24 @@ final class SymbolState implements Checkpointable {
         outbox.add(new SymbolActor.BarUpdate(bar, indicatorValues, featureCopy, revision));
     }
 
-    /** Recovery is over: what follows is live, and a backfill can rewind to the state recovered. */
+    /**
+     * Recovery is over: what follows is live. A backfill can rewind to the checkpoints taken while
+     * replaying, else to the state recovered; the first gap window also asks again for the last
+     * minutes recovered, as far back as those checkpoints reach.
+     */
     void goLive() {
         live = true;
-        if (checkpoints != null) {
-            checkpoints.reset(new RebuildCheckpoints.Checkpoint(Long.MIN_VALUE, history.lastClosedMinute(),
-                    history.toBytes()), List.of());
+        if (checkpoints == null) {
+            return;
+        }
+        long lastClosed = history.lastClosedMinute();
+        if (checkpoints.isEmpty()) {
+            checkpoints.reset(new RebuildCheckpoints.Checkpoint(Long.MIN_VALUE, lastClosed, history.toBytes()),
+                    List.of());
+        }
+        int recheck = settings.backfill().recheckAfterRecovery();
+        if (lastClosed != Long.MIN_VALUE && recheck > 0) {
+            recheckFrom = Math.max(session.startOfLast(lastClosed + MINUTE, recheck), checkpoints.oldestLastMinute());
         }
     }
 

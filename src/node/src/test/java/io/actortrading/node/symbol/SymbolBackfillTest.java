@@ -255,6 +255,42 @@ class SymbolBackfillTest {
     }
 
     @Test
+    void aSymbolRestartedAfterPartialMinutesAsksForThemAgainWithItsFirstGapAndEndsEqualToTheTwin() {
+        List<Tick> all = trades(SYMBOL, START, MINUTES, 13);
+        Twin twin = twin(all);
+        int crashed = 38;
+        int resumed = 41;
+        // Minutes 36 and 37 lost their second halves (trades in flight when the journal failed), and the
+        // symbol died while 38 was forming; it is back for minute 41.
+        List<Tick> beforeCrash = all.stream().filter(t -> t.timestamp() < minute(crashed) + MINUTE / 2
+                && !(t.timestamp() >= minute(36) + MINUTE / 2 && t.timestamp() < minute(36) + MINUTE)
+                && !(t.timestamp() >= minute(37) + MINUTE / 2 && t.timestamp() < minute(37) + MINUTE)).toList();
+        List<Tick> afterRestart = all.stream().filter(t -> t.timestamp() >= minute(resumed)).toList();
+
+        ActorTestKit kit = kit("recheck", "actortrading.symbol.backfill.recheck-after-recovery = 10");
+        TestProbe<BackfillRequest> backfill = kit.createTestProbe();
+        TestProbe<FeedRouter.Command> acks = kit.createTestProbe();
+        ActorRef<SymbolActor.Command> symbol = kit.spawn(SymbolActor.create(SYMBOL,
+                environment(kit, kit.<SymbolActor.SymbolUpdate>createTestProbe().ref(), backfill.ref())));
+        feed(symbol, beforeCrash, acks.ref());
+        view(kit, symbol);
+        // A poison message restarts the actor, which replays its whole journal (no snapshot was taken).
+        symbol.tell(new SymbolActor.Ingest(null, System.nanoTime(), acks.ref()));
+        assertThat(view(kit, symbol).counters().ticks()).as("the restart lost the in-memory state").isZero();
+        feed(symbol, afterRestart, acks.ref());
+
+        BackfillRequest request = backfill.expectMessageClass(BackfillRequest.class, WAIT);
+        assertThat(request.fromMillis()).as("the ten minutes through the last one recovered (37)").isEqualTo(minute(28));
+        assertThat(request.toMillis()).isEqualTo(minute(resumed));
+        symbol.tell(new SymbolActor.Backfilled(request.fromMillis(), request.toMillis(),
+                twin.announced().minutes(request.fromMillis(), request.toMillis(), false), "polygon-rest"));
+        SymbolView merged = view(kit, symbol);
+
+        assertThat(merged).usingRecursiveComparison().ignoringFields(BOOKKEEPING).isEqualTo(twin.view());
+        assertThat(merged.gaps()).isEqualTo(new SymbolView.Gaps(1, 1, 0, 0, null));
+    }
+
+    @Test
     void noGapIsAskedForAcrossAWeekendOrANightOfAnEquityNorForConsecutiveMinutes() {
         ActorTestKit kit = kit("sessions", "");
         TestProbe<BackfillRequest> backfill = kit.createTestProbe();

@@ -117,6 +117,27 @@ class MarketDataTableTest {
     }
 
     @Test
+    void aBackfillWindowStartingAtTheCheckpointsLastMinuteKeepsThatMinute() throws SQLException {
+        long through = OPEN + MINUTES * MinuteBars.MINUTE;
+        List<Bar> market = MinuteBars.walk("AMD", OPEN, MINUTES);
+        // A restarted symbol recovered minute 9 and missed 10..29: its window starts at minute 9, the
+        // minute its checkpoint ends with, which the merge leaves as it was.
+        List<Bar> live = new ArrayList<>(market.subList(0, 10));
+        live.addAll(market.subList(30, MINUTES));
+        List<Bar> afterCheckpoint = market.subList(10, MINUTES);
+        SymbolActor.GapFilled merge = new SymbolActor.GapFilled(market.get(9).start(), market.get(30).start(),
+                "polygon", List.copyOf(afterCheckpoint), Long.MIN_VALUE, market.get(9).start(), new byte[0], through,
+                0, false);
+
+        try (MarketDataTable table = table()) {
+            table.write(closed(MinuteBars.fold(live, through)));
+            table.write(List.of(envelope(merge)));
+        }
+
+        assertThat(rows()).containsExactlyInAnyOrderElementsOf(MarketDataRows.withoutEnds(MinuteBars.fold(market, through)));
+    }
+
+    @Test
     void aBatchThatFailsHalfWayLeavesNeitherRowsNorOffset() throws SQLException {
         long through = OPEN + MINUTES * MinuteBars.MINUTE;
         List<Bar> minutes = MinuteBars.walk("TSLA", OPEN, MINUTES);
