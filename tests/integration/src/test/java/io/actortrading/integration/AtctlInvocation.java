@@ -22,4 +22,18 @@ public record AtctlInvocation(int exitCode, String out, String err) {
         int exitCode = Atctl.run(args, new PrintWriter(out), new PrintWriter(err), Map.of());
         return new AtctlInvocation(exitCode, out.toString(), err.toString());
     }
+
+    /** Runs atctl with {@code args} against the node at {@code host}; fails the test unless it exits 0. */
+    public static AtctlInvocation succeeding(String host, String... args) {
+        String[] withHost = new String[args.length + 2];
+        withHost[0] = "--host";
+        withHost[1] = host;
+        System.arraycopy(args, 0, withHost, 2, args.length);
+        AtctlInvocation result = run(withHost);
+        if (result.exitCode() != 0) {
+            throw new AssertionError("atctl " + String.join(" ", withHost) + " exited " + result.exitCode() + ": "
+                    + result.err());
+        }
+        return result;
+    }
 }

@@ -55,13 +55,8 @@ class LiveFeedsEndToEndTest {
      * Stale windows, poll intervals, backoffs and breaker timeouts are wall time; closing grace is
      * market time (10 s = 170 ms of wall time here).
      */
-    private static final String NODE = """
-            pekko.loglevel = WARNING
-            actortrading.symbol.close-grace = 10s
-            actortrading.symbol.clock-interval = 50ms
-            actortrading.symbol.recent-bars = 2000
+    private static final String NODE = FastMarket.NODE_TIMING + """
             actortrading.feeds.sources {
-              check-interval = 100ms
               per-symbol {
                 "MSFT" = ["polygon", "yahoo"]
                 "TSLA" = ["polygon"]
@@ -420,13 +415,7 @@ class LiveFeedsEndToEndTest {
     }
 
     private AtctlInvocation atctl(String... args) {
-        String[] withHost = new String[args.length + 2];
-        withHost[0] = "--host";
-        withHost[1] = host;
-        System.arraycopy(args, 0, withHost, 2, args.length);
-        AtctlInvocation result = AtctlInvocation.run(withHost);
-        assertThat(result.exitCode()).as(result.err()).isZero();
-        return result;
+        return AtctlInvocation.succeeding(host, args);
     }
 
     private static long millisSince(long nanos) {
