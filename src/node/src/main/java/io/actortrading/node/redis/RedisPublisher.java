@@ -11,11 +11,13 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.XAddArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.event.connection.ConnectionActivatedEvent;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import org.apache.pekko.Done;
@@ -52,11 +54,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>The router ({@link #offerTicks}) and the symbols' listener ({@link #listener}) only put items into two
  * bounded buffers: a counter check and a lock-free enqueue, never a wait. A stream stage takes them out
  * in batches ({@code batch-size} / {@code batch-interval}) and writes each batch as one pipelined flush
- * on a single Lettuce connection, {@code batches-in-flight} at a time. A batch that fails because Redis
+ * on a single Lettuce connection (a batch of trades as a single script call), {@code batches-in-flight} at a time. A batch that fails because Redis
  * is slow or gone is retried with backoff and holds its place, so while Redis is away the stream stops
  * pulling, the buffers fill, and further items are dropped and counted: the actors never notice. Lettuce
- * re-establishes a lost connection by itself; the outage is logged once when it starts and once when it
- * ends. Stream entries are written at least once: a batch retried after a timeout may repeat entries.
+ * re-establishes a lost connection by itself, and waiting batches are retried as soon as it has; the
+ * outage is logged once when it starts and once when it ends. Stream entries are written at least once: a batch retried after a timeout may repeat entries.
  */
 public final class RedisPublisher {
 
@@ -103,7 +105,6 @@ public final class RedisPublisher {
     private final ClientResources resources;
     private final RedisClient client;
     private final RedisURI uri;
-    private final XAddArgs ticksTrim;
     private final XAddArgs aggMinuteTrim;
     private final BoundedSourceQueue<OfferedTicks> ticks;
     private final BoundedSourceQueue<SymbolActor.BarUpdate> bars;
@@ -116,6 +117,8 @@ public final class RedisPublisher {
             new AtomicReference<>();
     private final AtomicBoolean down = new AtomicBoolean();
     private final AtomicBoolean rejectedLogged = new AtomicBoolean();
+    /** Completed (and replaced) whenever Lettuce re-establishes the connection: waiting retries go at once. */
+    private final AtomicReference<CompletableFuture<Void>> reconnected = new AtomicReference<>(new CompletableFuture<>());
     private volatile long downSinceNanos;
     private volatile boolean stopping;
 
@@ -148,6 +151,11 @@ public final class RedisPublisher {
                 .build();
         this.uri = RedisURI.create(settings.url());
         this.client = RedisClient.create(resources, uri);
+        resources.eventBus().get().subscribe(event -> {
+            if (event instanceof ConnectionActivatedEvent) {
+                reconnected.getAndSet(new CompletableFuture<>()).complete(null);
+            }
+        });
         // Rejecting while disconnected (rather than Lettuce's default of queueing without bound) is what
         // keeps memory bounded during an outage: the stream's own retry holds the batch instead.
         client.setOptions(ClientOptions.builder()
@@ -156,7 +164,6 @@ public final class RedisPublisher {
                 .requestQueueSize(settings.batchSize() * settings.batchesInFlight() * COMMANDS_PER_BAR)
                 .timeoutOptions(TimeoutOptions.enabled(settings.commandTimeout()))
                 .build());
-        this.ticksTrim = new XAddArgs().maxlen(settings.ticksStreamMaxLength()).approximateTrimming();
         this.aggMinuteTrim = new XAddArgs().maxlen(settings.aggMinuteStreamMaxLength()).approximateTrimming();
 
         Pair<BoundedSourceQueue<OfferedTicks>, Source<OfferedTicks, NotUsed>> tickSource =
@@ -276,9 +283,11 @@ public final class RedisPublisher {
             } else {
                 unreachable(cause);
                 Duration next = backoff.multipliedBy(BACKOFF_FACTOR);
-                system.scheduler().scheduleOnce(backoff, () -> attempt(batch, done,
-                        next.compareTo(settings.backoffMax()) > 0 ? settings.backoffMax() : next),
-                        system.executionContext());
+                CompletableFuture<Void> pause = new CompletableFuture<>();
+                system.scheduler().scheduleOnce(backoff, () -> pause.complete(null), system.executionContext());
+                pause.applyToEither(reconnected.get(), ignoredSignal -> ignoredSignal)
+                        .thenRun(() -> attempt(batch, done, next.compareTo(settings.backoffMax()) > 0
+                                ? settings.backoffMax() : next));
             }
         });
     }
@@ -321,14 +330,17 @@ public final class RedisPublisher {
         List<RedisFuture<?>> replies = new ArrayList<>();
         synchronized (redis) {
             if (batch instanceof TickBatch tickBatch) {
-                String stream = layout.ticksStream();
+                List<String> args = new ArrayList<>(1 + tickBatch.items() * HotDataLayout.TICK_ARGS);
+                args.add(Long.toString(settings.ticksStreamMaxLength()));
                 for (OfferedTicks offer : tickBatch.offers()) {
                     for (MarketEvent event : offer.events()) {
                         if (event instanceof Tick tick) {
-                            replies.add(commands.xadd(stream, ticksTrim, HotDataLayout.tickFields(tick)));
+                            HotDataLayout.addTickArgs(tick, args);
                         }
                     }
                 }
+                replies.add(commands.eval(HotDataLayout.APPEND_TICKS, ScriptOutputType.INTEGER,
+                        new String[]{layout.ticksStream()}, args.toArray(String[]::new)));
             } else {
                 long now = System.currentTimeMillis();
                 for (SymbolActor.BarUpdate update : ((BarBatch) batch).bars()) {
@@ -359,7 +371,7 @@ public final class RedisPublisher {
     private void unreachable(Throwable cause) {
         if (down.compareAndSet(false, true)) {
             downSinceNanos = System.nanoTime();
-            LOG.warn("Redis at {} is unreachable ({}): buffering up to {} ticks and {} bars, dropping and counting beyond that (at_sink_dropped_total{{sink=\"redis\"}}); retrying every {} to {}",
+            LOG.warn("Redis at {} is unreachable ({}): buffering up to {} ticks and {} bars, dropping and counting beyond that (at_sink_dropped_total); retrying every {} to {}",
                     settings.describe(), settings.redact(String.valueOf(cause)), settings.tickBuffer(),
                     settings.barBuffer(), settings.backoffMin(), settings.backoffMax());
         }

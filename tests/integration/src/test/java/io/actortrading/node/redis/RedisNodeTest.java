@@ -1,0 +1,97 @@
+package io.actortrading.node.redis;
+
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValueFactory;
+import io.actortrading.integration.AtctlInvocation;
+import io.actortrading.integration.InProcessNode;
+import io.actortrading.integration.TestRedis;
+import io.lettuce.core.Range;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A real node (H2 journal, sharding, the synthetic feed on an accelerated clock) started with a Redis
+ * URL: every symbol's latest hash and bars set fill, trades reach the ticks stream, and the redis sink
+ * shows in /metrics and {@code atctl sinks show}.
+ */
+class RedisNodeTest {
+
+    private static final List<String> SYMBOLS = List.of("NVDA", "MSFT", "BTC-USD");
+    private static final Duration DATA_ARRIVES = Duration.ofSeconds(60);
+    private static final Duration POLL = Duration.ofMillis(250);
+    /** Ten market minutes a wall second, so minutes close within seconds. */
+    private static final String NODE = """
+            pekko.loglevel = WARNING
+            actortrading.clock {
+              mode = "accelerated"
+              speed = 600
+              start = "2026-03-02T09:30:00-05:00"
+            }
+            actortrading.symbol.clock-interval = 100ms
+            actortrading.feeds.synthetic {
+              enabled = on
+              ticks-per-second = 2000
+            }
+            """;
+
+    @Test
+    void aNodeWithARedisUrlFillsEachSymbolsLatestHashBarsAndTheTicksStream(@TempDir Path dataDir) throws Exception {
+        try (TestRedis.Keyspace keys = TestRedis.keyspace("node");
+             InProcessNode node = InProcessNode.start(ConfigFactory.parseString(NODE)
+                     .withValue("actortrading.symbols.initial", ConfigValueFactory.fromIterable(SYMBOLS))
+                     .withValue("actortrading.redis.url", ConfigValueFactory.fromAnyRef(keys.url()))
+                     .withValue("actortrading.redis.key-prefix", ConfigValueFactory.fromAnyRef(keys.prefix())),
+                     dataDir, null);
+             StatefulRedisConnection<String, String> connection = keys.connect()) {
+            RedisCommands<String, String> redis = connection.sync();
+            HotDataLayout layout = new HotDataLayout(keys.prefix());
+
+            await().atMost(DATA_ARRIVES).pollInterval(POLL).untilAsserted(() -> {
+                for (String symbol : SYMBOLS) {
+                    assertThat(redis.hget(layout.latestKey(symbol), "close")).as(symbol).isNotNull();
+                    assertThat(redis.zcard(layout.barsKey(symbol))).as(symbol).isGreaterThanOrEqualTo(2);
+                }
+            });
+            for (String symbol : SYMBOLS) {
+                Map<String, String> latest = redis.hgetall(layout.latestKey(symbol));
+                assertThat(latest).containsEntry("symbol", symbol).containsEntry("timeframe", "1m")
+                        .containsKeys("start", "open", "high", "low", "volume", "sma_20", "updatedAt");
+                assertThat(redis.pttl(layout.latestKey(symbol))).isPositive();
+                assertThat(redis.zrange(layout.barsKey(symbol), -1, -1).get(0))
+                        .startsWith("{\"start\":" + latest.get("start") + ",");
+            }
+            List<StreamMessage<String, String>> ticks = redis.xrange(layout.ticksStream(), Range.create("-", "+"),
+                    io.lettuce.core.Limit.from(100));
+            assertThat(ticks).isNotEmpty();
+            assertThat(ticks).extracting(entry -> entry.getBody().get("symbol")).isSubsetOf(SYMBOLS);
+            assertThat(ticks.get(0).getBody()).containsKeys("price", "size", "ts").containsEntry("source", "synthetic");
+            assertThat(redis.xlen(layout.aggMinuteStream())).isGreaterThanOrEqualTo(2L * SYMBOLS.size());
+
+            HttpClient http = HttpClient.newHttpClient();
+            String metrics = http.send(HttpRequest.newBuilder(URI.create("http://" + node.host() + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(metrics).contains("at_sink_connected{sink=\"redis\"} 1.0")
+                    .containsPattern("at_sink_written_total\\{sink=\"redis\"} [1-9]")
+                    .contains("at_sink_dropped_total{sink=\"redis\"} 0.0");
+
+            AtctlInvocation sinks = AtctlInvocation.run("--host", node.host(), "sinks", "show");
+            assertThat(sinks.exitCode()).as(sinks.err()).isZero();
+            assertThat(sinks.out()).containsPattern("(?m)^redis +connected +\\d+ +120000 ");
+        }
+    }
+}
