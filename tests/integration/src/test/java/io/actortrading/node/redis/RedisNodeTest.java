@@ -2,6 +2,7 @@ package io.actortrading.node.redis;
 
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
+import io.actortrading.integration.AcceleratedMarket;
 import io.actortrading.integration.AtctlInvocation;
 import io.actortrading.integration.InProcessNode;
 import io.actortrading.integration.TestRedis;
@@ -34,25 +35,11 @@ class RedisNodeTest {
     private static final List<String> SYMBOLS = List.of("NVDA", "MSFT", "BTC-USD");
     private static final Duration DATA_ARRIVES = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofMillis(250);
-    /** Ten market minutes a wall second, so minutes close within seconds. */
-    private static final String NODE = """
-            pekko.loglevel = WARNING
-            actortrading.clock {
-              mode = "accelerated"
-              speed = 600
-              start = "2026-03-02T09:30:00-05:00"
-            }
-            actortrading.symbol.clock-interval = 100ms
-            actortrading.feeds.synthetic {
-              enabled = on
-              ticks-per-second = 2000
-            }
-            """;
 
     @Test
     void aNodeWithARedisUrlFillsEachSymbolsLatestHashBarsAndTheTicksStream(@TempDir Path dataDir) throws Exception {
         try (TestRedis.Keyspace keys = TestRedis.keyspace("node");
-             InProcessNode node = InProcessNode.start(ConfigFactory.parseString(NODE)
+             InProcessNode node = InProcessNode.start(ConfigFactory.parseString(AcceleratedMarket.SYNTHETIC_NODE)
                      .withValue("actortrading.symbols.initial", ConfigValueFactory.fromIterable(SYMBOLS))
                      .withValue("actortrading.redis.url", ConfigValueFactory.fromAnyRef(keys.url()))
                      .withValue("actortrading.redis.key-prefix", ConfigValueFactory.fromAnyRef(keys.prefix())),
@@ -72,8 +59,10 @@ class RedisNodeTest {
                 assertThat(latest).containsEntry("symbol", symbol).containsEntry("timeframe", "1m")
                         .containsKeys("start", "open", "high", "low", "volume", "sma_20", "updatedAt");
                 assertThat(redis.pttl(layout.latestKey(symbol))).isPositive();
-                assertThat(redis.zrange(layout.barsKey(symbol), -1, -1).get(0))
-                        .startsWith("{\"start\":" + latest.get("start") + ",");
+                long start = Long.parseLong(latest.get("start"));
+                await().atMost(DATA_ARRIVES).pollInterval(POLL).untilAsserted(() ->
+                        assertThat(redis.zrangebyscore(layout.barsKey(symbol), Range.create(start, start)))
+                                .singleElement().asString().startsWith("{\"start\":" + start + ","));
             }
             List<StreamMessage<String, String>> ticks = redis.xrange(layout.ticksStream(), Range.create("-", "+"),
                     io.lettuce.core.Limit.from(100));
