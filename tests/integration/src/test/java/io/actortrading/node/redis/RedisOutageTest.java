@@ -122,4 +122,19 @@ class RedisOutageTest {
         }
         assertThat(publisher.status().dropped()).isEqualTo(cut.dropped());
     }
+
+    @Test
+    void aPublisherCutOffFromRedisStillShutsDown() {
+        RedisPublisher publisher = rig.publisher;
+        publisher.offerTicks(ticks("NVDA", BATCH, T0));
+        await().atMost(SETTLES).until(() -> publisher.status().written() == BATCH);
+        proxy.cut();
+        publisher.offerTicks(ticks("NVDA", BATCH, T0 + BATCH));
+        await().atMost(SETTLES).until(() -> !publisher.status().connected());
+
+        rig.close();
+
+        assertThat(rig.system.getWhenTerminated().toCompletableFuture()).isCompleted();
+        assertThat(publisher.status().written()).isEqualTo(BATCH);
+    }
 }
