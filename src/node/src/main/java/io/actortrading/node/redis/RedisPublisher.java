@@ -145,11 +145,11 @@ public final class RedisPublisher {
         this.settings = settings;
         this.system = system;
         this.layout = new HotDataLayout(settings.keyPrefix());
+        this.uri = parse(settings);
         this.resources = ClientResources.builder()
                 .reconnectDelay(Delay.exponential(settings.backoffMin(), settings.backoffMax(), RECONNECT_DELAY_BASE,
                         TimeUnit.MILLISECONDS))
                 .build();
-        this.uri = RedisURI.create(settings.url());
         this.client = RedisClient.create(resources, uri);
         resources.eventBus().get().subscribe(event -> {
             if (event instanceof ConnectionActivatedEvent) {
@@ -185,6 +185,16 @@ public final class RedisPublisher {
         connection();
         CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseBeforeActorSystemTerminate(), "redis-flush",
                 this::stop);
+    }
+
+    /** The URL as Lettuce's; a malformed one is refused naming the URL without its password (nor the cause, which holds it). */
+    private static RedisURI parse(RedisSettings settings) {
+        try {
+            return RedisURI.create(settings.url());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("actortrading.redis.url (REDIS_URL) is not a Redis URL: "
+                    + settings.describe() + ": " + settings.redact(e.getMessage()));
+        }
     }
 
     /**

@@ -88,6 +88,18 @@ class RedisPublisherTest {
     }
 
     @Test
+    void aRouterBatchLargerThanAWriteBatchIsWrittenWhole() {
+        int routerBatch = 4 * rig.publisher.settings().batchSize();
+
+        rig.publisher.offerTicks(ticks("NVDA", routerBatch, T0));
+
+        await().atMost(LANDS).untilAsserted(() -> {
+            assertThat(redis.xlen(layout.ticksStream())).isEqualTo(routerBatch);
+            assertThat(rig.publisher.status().written()).isEqualTo(routerBatch);
+        });
+    }
+
+    @Test
     void closedMinutesFillTheLatestHashWithTtlTheCappedBarsSetAndTheAggMinuteStream() {
         int minutes = 5;
         for (int m = 0; m < minutes; m++) {
