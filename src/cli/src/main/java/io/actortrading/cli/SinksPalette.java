@@ -1,13 +1,14 @@
 package io.actortrading.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
 import picocli.CommandLine.Command;
 
-/** {@code atctl sinks ...}: where the node's data goes: the journal's store and the projections. */
-@Command(name = "sinks", description = "Persistence and projections: show.")
+/** {@code atctl sinks ...}: where the node's data goes: the journal's store, the projections, Redis. */
+@Command(name = "sinks", description = "Persistence, projections and sinks (Redis): show.")
 final class SinksPalette extends Palette {
 
-    @Command(name = "show", description = "The persistence profile and database, then per projection: state, offset, events, rows, batches, failures, lag, last batch age; then each projection's last error.")
+    @Command(name = "show", description = "The persistence profile and database, then per projection: state, offset, events, rows, batches, failures, lag, last batch age; then per sink (Redis): state, buffered of capacity, fill, dropped, written; then each projection's last error.")
     int show() {
         return printGet("/api/sinks", SinksPalette::renderSinks);
     }
@@ -35,6 +36,23 @@ final class SinksPalette extends Palette {
         }
         String projections = table.rowCount() == 0 && sinks.path("unreachable").isEmpty()
                 ? "no projections (the h2 profile keeps no bar table)\n" : table.render();
-        return header + projections + notes;
+        return header + projections + renderBufferedSinks(sinks.path("sinks")) + notes;
+    }
+
+    private static String renderBufferedSinks(JsonNode sinks) {
+        if (sinks.isEmpty()) {
+            return "no buffered sinks (Redis is off: it needs REDIS_URL)\n";
+        }
+        TableRenderer table = TableRenderer.withColumns("SINK", "STATE", "BUFFERED", "CAPACITY", "FILL", "DROPPED",
+                "WRITTEN").alignRight("BUFFERED", "CAPACITY", "FILL", "DROPPED", "WRITTEN");
+        for (JsonNode sink : sinks) {
+            long capacity = sink.path("capacity").asLong();
+            table.row(Cells.text(sink.path("name")), Cells.text(sink.path("state")), Cells.number(sink.path("buffered")),
+                    Cells.number(sink.path("capacity")),
+                    capacity <= 0 ? TableRenderer.ABSENT : Cells.percent(DoubleNode.valueOf(
+                            sink.path("buffered").asDouble() / capacity)),
+                    Cells.number(sink.path("dropped")), Cells.number(sink.path("written")));
+        }
+        return table.render();
     }
 }

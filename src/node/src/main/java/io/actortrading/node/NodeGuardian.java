@@ -6,9 +6,12 @@ import io.actortrading.node.feed.Backfiller;
 import io.actortrading.node.feed.FeedRouter;
 import io.actortrading.node.feed.FeedSupervisor;
 import io.actortrading.node.feed.LiveSources;
+import io.actortrading.node.feed.SourceFailover;
+import io.actortrading.node.feed.TradeTape;
 import io.actortrading.node.persistence.PersistenceProfile;
 import io.actortrading.node.projection.MarketDataProjection;
 import io.actortrading.node.projection.ProjectionSettings;
+import io.actortrading.node.redis.RedisPublisher;
 import io.actortrading.node.registry.SymbolRegistry;
 import io.actortrading.node.symbol.BackfillRequest;
 import io.actortrading.node.symbol.IngestMetrics;
@@ -32,11 +35,13 @@ import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.cluster.typed.SingletonActor;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The root of a node: joins the cluster (itself, when no seed nodes are configured), starts the
  * symbol shard region, the registry, the router and the feeds, and publishes them through
- * {@link NodeServices}.
+ * {@link NodeServices}. With a Redis URL (not in replay) the {@link RedisPublisher} receives what the
+ * router routes and every closed bar the symbols announce, besides the options' listener.
  */
 public final class NodeGuardian {
 
@@ -82,7 +87,12 @@ public final class NodeGuardian {
             if (options.replay()) {
                 symbolSettings = symbolSettings.withoutGrace();
             }
+            Optional<RedisPublisher> redis = options.replay() ? Optional.empty() : RedisPublisher.fromConfig(system);
             ActorRef<SymbolActor.SymbolUpdate> listener = context.spawn(options.listener(), "symbol-updates");
+            if (redis.isPresent()) {
+                listener = context.spawn(redis.get().listener(listener), "redis-bars");
+            }
+            TradeTape tape = redis.<TradeTape>map(publisher -> publisher::offerTicks).orElse(TradeTape.NONE);
             MarketClock clock = options.clock();
             LiveSources live = options.replay() ? LiveSources.none()
                     : LiveSources.fromConfig(system, config.getConfig("actortrading.feeds.providers"),
@@ -96,9 +106,10 @@ public final class NodeGuardian {
             ActorRef<SymbolRegistry.Command> registry = context.spawn(SymbolRegistry.create(), "symbol-registry");
             FeedRouter.Settings routerSettings = FeedRouter.Settings.fromConfig(config.getConfig("actortrading.router"));
             ActorRef<FeedRouter.Command> router = options.acceptAnySymbol()
-                    ? context.spawn(FeedRouter.create(region, routerSettings.acceptingAllSymbols(), null), "feed-router")
+                    ? context.spawn(FeedRouter.create(region, routerSettings.acceptingAllSymbols(), null,
+                    SourceFailover.Settings.none(), () -> Long.MIN_VALUE, tape), "feed-router")
                     : context.spawn(FeedRouter.create(region, routerSettings, registry,
-                    live.failoverSettings(config.getConfig("actortrading.feeds.sources")), live.marketNow()),
+                    live.failoverSettings(config.getConfig("actortrading.feeds.sources")), live.marketNow(), tape),
                     "feed-router");
             Behavior<FeedSupervisor.Command> feeds = FeedSupervisor.create(config.getConfig("actortrading.feeds"),
                     clock, router, registry, routerSettings.maxBatch(), live);

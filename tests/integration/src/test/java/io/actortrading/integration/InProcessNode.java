@@ -10,10 +10,6 @@ import io.actortrading.node.symbol.SymbolActor;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -34,7 +30,7 @@ public record InProcessNode(ActorSystem<NodeGuardian.Command> system, String hos
 
     /** @param clock the market clock, or null for the one {@code actortrading.clock} configures */
     public static InProcessNode start(Config settings, Path dataDir, MarketClock clock) {
-        int port = freePort();
+        int port = LocalPorts.free();
         Config config = NodeLauncher.configure(settings.withFallback(ConfigFactory.parseString(TEST_NODE))
                 .withValue("pekko.management.http.port", ConfigValueFactory.fromAnyRef(port))
                 .withValue("pekko-persistence-jdbc.shared-databases.default.db.url", ConfigValueFactory.fromAnyRef(
@@ -53,13 +49,5 @@ public record InProcessNode(ActorSystem<NodeGuardian.Command> system, String hos
     public void close() {
         system.terminate();
         system.getWhenTerminated().toCompletableFuture().orTimeout(STOP_SECONDS, TimeUnit.SECONDS).join();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

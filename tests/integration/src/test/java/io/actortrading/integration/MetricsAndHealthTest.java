@@ -31,19 +31,8 @@ class MetricsAndHealthTest {
     private static final List<String> SYMBOLS = List.of("NVDA", "MSFT", "BTC-USD");
     private static final Duration DATA_ARRIVES = Duration.ofSeconds(40);
     private static final Duration POLL = Duration.ofMillis(250);
-    /** Ten market minutes a wall second, so minutes close within seconds; the poller asks five times a second. */
-    private static final String NODE = """
-            pekko.loglevel = WARNING
-            actortrading.clock {
-              mode = "accelerated"
-              speed = 600
-              start = "2026-03-02T09:30:00-05:00"
-            }
-            actortrading.symbol.clock-interval = 100ms
-            actortrading.feeds.synthetic {
-              enabled = on
-              ticks-per-second = 2000
-            }
+    /** The poller asks five times a second. */
+    private static final String NODE = AcceleratedMarket.SYNTHETIC_NODE + """
             actortrading.metrics.poll-interval = 200ms
             """;
 

@@ -4,8 +4,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -47,7 +45,6 @@ public final class TestPostgres {
 
     private static final String DEFAULT_HOST = "127.0.0.1";
     private static final int DEFAULT_PORT = 5432;
-    private static final int PROBE_TIMEOUT_MILLIS = 500;
     private static final String ADMIN_USER = "postgres";
 
     private static String host;
@@ -74,7 +71,7 @@ public final class TestPostgres {
         if (!forced.equals("embedded") && envHost != null && !envHost.isBlank()) {
             host = envHost;
             port = Integer.parseInt(System.getenv().getOrDefault("AT_TEST_PG_PORT", Integer.toString(DEFAULT_PORT)));
-        } else if (!forced.equals("embedded") && accepts(DEFAULT_HOST, DEFAULT_PORT)) {
+        } else if (!forced.equals("embedded") && LocalPorts.accepts(DEFAULT_HOST, DEFAULT_PORT)) {
             host = DEFAULT_HOST;
             port = DEFAULT_PORT;
         } else {
@@ -97,15 +94,6 @@ public final class TestPostgres {
             embedded.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static boolean accepts(String host, int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), PROBE_TIMEOUT_MILLIS);
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 

@@ -7,6 +7,9 @@ import io.actortrading.node.Durations;
 import io.actortrading.node.NodeGuardian;
 import io.actortrading.node.NodeLauncher;
 import io.actortrading.node.clock.MarketClock;
+import io.actortrading.node.metrics.NodeMetrics;
+import io.actortrading.node.metrics.SinkStatus;
+import io.actortrading.node.redis.RedisPublisher;
 import io.actortrading.node.symbol.IngestMetrics;
 import io.actortrading.node.symbol.SymbolActor;
 import org.HdrHistogram.Histogram;
@@ -32,7 +35,8 @@ import java.util.stream.Stream;
 /**
  * {@code actortrading bench}: synthetic ticks through the whole single-node pipeline (feed, router,
  * sharding, symbol actors with every timeframe, indicator and the feature vector, bar persistence
- * to the embedded journal). Prints figures; asserts nothing.
+ * to the embedded journal), and with {@code REDIS_URL} set the Redis publisher's write rate. Prints
+ * figures; asserts nothing.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure the single-node pipeline: sustained ticks/s, tick-to-feature latency, heap per symbol.")
@@ -101,6 +105,7 @@ public final class BenchCommand implements Callable<Integer> {
             long lastNanos = start;
             long measuredFromApplied = -1;
             long measuredFromBars = 0;
+            SinkStatus redisFrom = null;
             Histogram latency = new Histogram(3);
             while (System.nanoTime() < end) {
                 TimeUnit.MILLISECONDS.sleep(REPORT_EVERY.toMillis());
@@ -111,6 +116,7 @@ public final class BenchCommand implements Callable<Integer> {
                 if (measuring && measuredFromApplied < 0) {
                     measuredFromApplied = applied;
                     measuredFromBars = metrics.barsClosed();
+                    redisFrom = redis(system);
                 } else if (measuring) {
                     latency.add(interval);
                 }
@@ -136,11 +142,23 @@ public final class BenchCommand implements Callable<Integer> {
                     ticksPerSecond, latency.getValueAtPercentile(50) / NANOS_PER_MICRO,
                     latency.getValueAtPercentile(99) / NANOS_PER_MICRO,
                     latency.getValueAtPercentile(99.9) / NANOS_PER_MICRO, symbols, heapPerSymbol / BYTES_PER_KIB);
+            SinkStatus redisTo = redis(system);
+            if (redisTo != null && redisFrom != null) {
+                System.out.printf(Locale.ROOT,
+                        "bench: redis publish %,.0f items/s written (trades and 1m bars), %,d dropped over %.0fs; buffer %,d of %,d; %s%n",
+                        (redisTo.written() - redisFrom.written()) / seconds, redisTo.dropped() - redisFrom.dropped(),
+                        seconds, redisTo.buffered(), redisTo.capacity(), redisTo.connected() ? "connected" : "disconnected");
+            }
             return 0;
         } finally {
             system.terminate();
             system.getWhenTerminated().toCompletableFuture().join();
         }
+    }
+
+    /** The Redis publisher's status when {@code actortrading.redis.url} (REDIS_URL) is set, else null. */
+    private static SinkStatus redis(ActorSystem<?> system) {
+        return NodeMetrics.get(system).sinks().get(RedisPublisher.SINK);
     }
 
     /** Heap in use after collections have had their say: the nearest the JVM gets to "live data". */

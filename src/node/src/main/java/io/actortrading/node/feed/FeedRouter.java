@@ -183,6 +183,13 @@ public final class FeedRouter extends AbstractBehavior<FeedRouter.Command> {
     public static Behavior<Command> create(ActorRef<ShardingEnvelope<SymbolActor.Command>> shards, Settings settings,
                                            ActorRef<SymbolRegistry.Command> registry, SourceFailover.Settings failover,
                                            LongSupplier marketNow) {
+        return create(shards, settings, registry, failover, marketNow, TradeTape.NONE);
+    }
+
+    /** @param tape told every batch's routed events (the Redis publisher), {@link TradeTape#NONE} for none */
+    public static Behavior<Command> create(ActorRef<ShardingEnvelope<SymbolActor.Command>> shards, Settings settings,
+                                           ActorRef<SymbolRegistry.Command> registry, SourceFailover.Settings failover,
+                                           LongSupplier marketNow, TradeTape tape) {
         return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
             if (registry != null) {
                 registry.tell(new SymbolRegistry.Subscribe(context.messageAdapter(SymbolRegistry.Listing.class,
@@ -193,7 +200,7 @@ public final class FeedRouter extends AbstractBehavior<FeedRouter.Command> {
                                         SymbolRegistry.RegisteredSymbol::symbol,
                                         SymbolRegistry.RegisteredSymbol::sources))))));
             }
-            return new FeedRouter(context, timers, shards, settings, new SourceFailover(failover), marketNow);
+            return new FeedRouter(context, timers, shards, settings, new SourceFailover(failover), marketNow, tape);
         }));
     }
 
@@ -219,13 +226,15 @@ public final class FeedRouter extends AbstractBehavior<FeedRouter.Command> {
     private long lastDeliveredNanos = System.nanoTime();
     private final SourceFailover failover;
     private final LongSupplier marketNow;
+    private final TradeTape tape;
     /** What each live connection was last told to serve, so only changes are sent. */
     private final Map<String, Set<String>> assignedToFeeds = new HashMap<>();
 
     private FeedRouter(ActorContext<Command> context, TimerScheduler<Command> timers,
                        ActorRef<ShardingEnvelope<SymbolActor.Command>> shards, Settings settings,
-                       SourceFailover failover, LongSupplier marketNow) {
+                       SourceFailover failover, LongSupplier marketNow, TradeTape tape) {
         super(context);
+        this.tape = tape;
         this.shards = shards;
         this.settings = settings;
         this.deliveredTo = context.getSelf();
@@ -276,10 +285,12 @@ public final class FeedRouter extends AbstractBehavior<FeedRouter.Command> {
         SourceState source = source(route.source());
         batches++;
         boolean live = failover.enabled();
+        int skipped = 0;
         for (MarketEvent event : route.events()) {
             String symbol = event.symbol();
             if (symbol == null || !(settings.acceptUnregistered() || registered.contains(symbol))) {
                 unknownSymbol++;
+                skipped++;
                 if (symbol != null && reportedUnknown.add(symbol)) {
                     getContext().getLog().warn("Dropping events for unregistered symbol {} from {} (counted as unknownSymbol; add it with 'atctl symbols add {}')",
                             symbol, route.source(), symbol);
@@ -299,6 +310,7 @@ public final class FeedRouter extends AbstractBehavior<FeedRouter.Command> {
             inFlight += events.size();
             routed += events.size();
         }
+        tape.record(skipped == 0 ? route.events() : routedOnly());
         bySymbol.clear();
         source.record(route.events().size(), now);
         if (inFlight < settings.bufferCapacity()) {
@@ -307,6 +319,13 @@ public final class FeedRouter extends AbstractBehavior<FeedRouter.Command> {
             waitingFeeds.add(route.ackTo());
         }
         return this;
+    }
+
+    /** The events of the batch being routed that went to symbols (a batch with unregistered symbols is rare). */
+    private List<MarketEvent> routedOnly() {
+        List<MarketEvent> routed = new ArrayList<>();
+        bySymbol.values().forEach(routed::addAll);
+        return routed;
     }
 
     private Behavior<Command> onDelivered(Delivered delivered) {

@@ -66,7 +66,7 @@ public final class SourceFailover {
         }
 
         /** No live provider is enabled: every event is applied as it comes (demo, replay, bench). */
-        static Settings none() {
+        public static Settings none() {
             return new Settings(List.of(), Map.of(), Map.of(), Set.of(), Duration.ofSeconds(1), Duration.ofSeconds(1));
         }
 

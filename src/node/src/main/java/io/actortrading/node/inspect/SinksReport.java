@@ -1,8 +1,10 @@
 package io.actortrading.node.inspect;
 
+import io.actortrading.node.metrics.SinkStatus;
 import io.actortrading.node.projection.MarketDataProjection;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code GET /api/sinks}: where the node's data goes besides the symbol actors: the journal's store
@@ -12,9 +14,26 @@ import java.util.List;
  * @param database     host, port and database of the journal (never a user or password)
  * @param projections  each projection's progress; empty with the h2 profile
  * @param unreachable  projections that did not answer (their singleton is moving or its node is down)
+ * @param sinks        this node's sinks with a buffer (the Redis publisher); empty when none is configured
  */
 public record SinksReport(String persistence, String database, List<Projection> projections,
-                          List<String> unreachable) {
+                          List<String> unreachable, List<Sink> sinks) {
+
+    /**
+     * @param state    {@code connected}, or {@code disconnected} while its server is unreachable
+     * @param buffered items waiting to be written, of {@code capacity}
+     * @param dropped  items dropped because the buffer was full, since start
+     */
+    public record Sink(String name, String state, long buffered, long capacity, long dropped, long written) {
+
+        static List<Sink> of(Map<String, SinkStatus> statuses) {
+            return statuses.entrySet().stream()
+                    .map(entry -> new Sink(entry.getKey(), entry.getValue().connected() ? "connected" : "disconnected",
+                            entry.getValue().buffered(), entry.getValue().capacity(), entry.getValue().dropped(),
+                            entry.getValue().written()))
+                    .toList();
+        }
+    }
 
     /**
      * @param state     {@code running}, or {@code failing} while the database refuses and it backs off

@@ -4,6 +4,7 @@ import io.actortrading.feeds.live.BreakerState;
 import io.actortrading.feeds.live.ConnectionState;
 import io.actortrading.feeds.live.SourceStatus;
 import io.actortrading.node.feed.FeedRouter;
+import com.typesafe.config.ConfigFactory;
 import org.HdrHistogram.Histogram;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +36,8 @@ class NodeMetricsTest {
 
     @BeforeEach
     void start() {
-        kit = ActorTestKit.create("NodeMetricsTest");
+        kit = ActorTestKit.create("NodeMetricsTest", ConfigFactory.parseString("pekko.remote.artery.canonical.port = 0")
+                .withFallback(ConfigFactory.load()));
         metrics = NodeMetrics.get(kit.system());
     }
 
@@ -142,6 +144,7 @@ class NodeMetricsTest {
         assertThat(second.value("at_sink_connected", Map.of("sink", "redis"))).hasValue(0.0);
         assertThat(second.value("at_projection_lag_seconds", Map.of("projection", "market-data"))).hasValue(30.0);
         assertThat(second.value("at_persistence_failures_total", Map.of("store", "journal"))).hasValue(4.0);
+        assertThat(metrics.sinks()).containsExactly(Map.entry("redis", new SinkStatus(1000, 1000, 9, 12500, false)));
     }
 
     @Test
