@@ -3,11 +3,11 @@ package io.actortrading.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
 
-/** {@code atctl sinks ...}: where the node's data goes: the journal's store and the projections. */
-@Command(name = "sinks", description = "Persistence and projections: show.")
+/** {@code atctl sinks ...}: where the node's data goes: the journal's store, the projections and the sinks. */
+@Command(name = "sinks", description = "Persistence, projections and sinks: show.")
 final class SinksPalette extends Palette {
 
-    @Command(name = "show", description = "The persistence profile and database, then per projection: state, offset, events, rows, batches, failures, lag, last batch age; then each projection's last error.")
+    @Command(name = "show", description = "The persistence profile and database, then per projection: state, offset, events, rows, batches, failures, lag, last batch age; then each projection's last error; then per sink: connected, written, dropped, buffer.")
     int show() {
         return printGet("/api/sinks", SinksPalette::renderSinks);
     }
@@ -35,6 +35,21 @@ final class SinksPalette extends Palette {
         }
         String projections = table.rowCount() == 0 && sinks.path("unreachable").isEmpty()
                 ? "no projections (the h2 profile keeps no bar table)\n" : table.render();
-        return header + projections + notes;
+        return header + projections + notes + renderSinkTable(sinks.path("sinks"));
+    }
+
+    private static String renderSinkTable(JsonNode sinks) {
+        if (sinks.isEmpty()) {
+            return "";
+        }
+        TableRenderer table = TableRenderer.withColumns("SINK", "CONNECTED", "WRITTEN", "DROPPED", "BUFFER")
+                .alignRight("WRITTEN", "DROPPED", "BUFFER");
+        for (JsonNode sink : sinks) {
+            long capacity = sink.path("capacity").asLong();
+            table.row(Cells.text(sink.path("name")), sink.path("connected").asBoolean() ? "yes" : "no",
+                    Cells.number(sink.path("written")), Cells.number(sink.path("dropped")),
+                    capacity <= 0 ? "-" : Cells.number(sink.path("buffered")) + "/" + Cells.number(sink.path("capacity")));
+        }
+        return table.render();
     }
 }

@@ -12,7 +12,9 @@ class SinksPaletteTest {
              "projections": [{"name": "market-data", "state": "failing", "offset": 81234, "events": 81234,
                               "rows": 80011, "batches": 412, "failures": 3, "lagMs": 65000, "lastBatchAgeMs": 70000,
                               "lastError": "Connection to db.internal:5432 refused."}],
-             "unreachable": []}
+             "unreachable": [],
+             "sinks": [{"name": "sys_metrics", "connected": false, "buffered": 0, "capacity": 0, "written": 1530,
+                        "dropped": 204}]}
             """;
     private static final String H2 = """
             {"persistence": "h2", "database": "jdbc:h2:file:./data/journal/actortrading", "projections": [],
@@ -32,12 +34,18 @@ class SinksPaletteTest {
                 .containsEntry("LAG", "1m05s")
                 .containsEntry("LAST BATCH", "1m10s");
         assertThat(output).contains("market-data last error: Connection to db.internal:5432 refused.");
+        assertThat(RenderedTable.row(output, "SINK", "SINK", "sys_metrics"))
+                .containsEntry("CONNECTED", "no")
+                .containsEntry("WRITTEN", "1530")
+                .containsEntry("DROPPED", "204")
+                .containsEntry("BUFFER", "-");
     }
 
     @Test
     void h2SaysThereIsNoBarTable() {
         assertThat(SinksPalette.renderSinks(parse(H2)))
                 .contains("persistence: h2 at jdbc:h2:file:./data/journal/actortrading")
-                .contains("no projections (the h2 profile keeps no bar table)");
+                .contains("no projections (the h2 profile keeps no bar table)")
+                .doesNotContain("SINK");
     }
 }

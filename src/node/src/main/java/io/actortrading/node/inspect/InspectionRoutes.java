@@ -9,6 +9,7 @@ import io.actortrading.market.symbols.SymbolMapping;
 import io.actortrading.node.NodeServices;
 import io.actortrading.feeds.live.SourceStatus;
 import io.actortrading.node.feed.FeedRouter;
+import io.actortrading.node.metrics.NodeMetrics;
 import io.actortrading.node.persistence.PersistenceProfile;
 import io.actortrading.node.projection.MarketDataProjection;
 import io.actortrading.node.registry.SymbolRegistry;
@@ -296,7 +297,10 @@ public final class InspectionRoutes extends AllDirectives implements ManagementR
         });
     }
 
-    /** The journal's store and the projections' progress; a projection that does not answer is listed as unreachable. */
+    /**
+     * The journal's store, the projections' progress (a projection that does not answer is listed as
+     * unreachable) and this node's registered sinks.
+     */
     private Route sinks() {
         return withServices(refs -> {
             PersistenceProfile profile = PersistenceProfile.fromConfig(system.settings().config());
@@ -304,16 +308,18 @@ public final class InspectionRoutes extends AllDirectives implements ManagementR
             String database = profile.usesPostgres() ? profile.postgres().describe()
                     : system.settings().config().getString("pekko-persistence-jdbc.shared-databases.default.db.url")
                     .split(";", 2)[0];
+            List<SinksReport.Sink> sinks = NodeMetrics.get(system).sinks().entrySet().stream()
+                    .map(sink -> SinksReport.Sink.of(sink.getKey(), sink.getValue())).toList();
             if (refs.marketDataProjection().isEmpty()) {
-                return ok(StatusCodes.OK, new SinksReport(persistence, database, List.of(), List.of()));
+                return ok(StatusCodes.OK, new SinksReport(persistence, database, List.of(), List.of(), sinks));
             }
             CompletionStage<SinksReport> report = AskPattern.<MarketDataProjection.Command,
                             MarketDataProjection.ProjectionStatus>ask(refs.projection(),
                             MarketDataProjection.GetStatus::new, settings.askTimeout(), system.scheduler())
                     .handle((status, failure) -> status != null
                             ? new SinksReport(persistence, database,
-                            List.of(SinksReport.Projection.of(status, System.currentTimeMillis())), List.of())
-                            : new SinksReport(persistence, database, List.of(), List.of("market-data")));
+                            List.of(SinksReport.Projection.of(status, System.currentTimeMillis())), List.of(), sinks)
+                            : new SinksReport(persistence, database, List.of(), List.of("market-data"), sinks));
             return answer(report, "the projections", body -> ok(StatusCodes.OK, body));
         });
     }

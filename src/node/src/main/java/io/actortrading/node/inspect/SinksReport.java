@@ -1,20 +1,31 @@
 package io.actortrading.node.inspect;
 
+import io.actortrading.node.metrics.SinkStatus;
 import io.actortrading.node.projection.MarketDataProjection;
 
 import java.util.List;
 
 /**
- * {@code GET /api/sinks}: where the node's data goes besides the symbol actors: the journal's store
- * and the read-side projections that turn it into tables.
+ * {@code GET /api/sinks}: where the node's data goes besides the symbol actors: the journal's store,
+ * the read-side projections that turn it into tables, and the sinks registered with the node's metrics.
  *
  * @param persistence  the persistence profile, {@code h2} or {@code postgres}
  * @param database     host, port and database of the journal (never a user or password)
  * @param projections  each projection's progress; empty with the h2 profile
  * @param unreachable  projections that did not answer (their singleton is moving or its node is down)
+ * @param sinks        this node's sinks (sys_metrics, ...), by name
  */
 public record SinksReport(String persistence, String database, List<Projection> projections,
-                          List<String> unreachable) {
+                          List<String> unreachable, List<Sink> sinks) {
+
+    /** A sink's figures since the node started, as {@code /metrics} shows them (at_sink_*). */
+    public record Sink(String name, boolean connected, long buffered, long capacity, long written, long dropped) {
+
+        static Sink of(String name, SinkStatus status) {
+            return new Sink(name, status.connected(), status.buffered(), status.capacity(), status.written(),
+                    status.dropped());
+        }
+    }
 
     /**
      * @param state     {@code running}, or {@code failing} while the database refuses and it backs off

@@ -27,11 +27,13 @@ import org.apache.pekko.actor.typed.Props;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
@@ -70,6 +72,7 @@ public final class NodeMetrics implements Extension {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final MetricsSettings settings;
     private final Set<String> registered = ConcurrentHashMap.newKeySet();
+    private final Map<String, Supplier<SinkStatus>> sinks = new ConcurrentSkipListMap<>();
     private final AtomicReference<FeedRouter.RouterStats> router = new AtomicReference<>();
     private volatile Map<String, FeedRouter.SourceStats> feeds = Map.of();
     private final AtomicReference<LiveStatus> live = new AtomicReference<>();
@@ -126,11 +129,19 @@ public final class NodeMetrics implements Extension {
      */
     public void registerSink(String name, Supplier<SinkStatus> status) {
         claim("sink:" + name);
+        sinks.put(name, status);
         Tags tags = Tags.of(TAG_SINK, name);
         gauge(SINK_BUFFER_FILL, tags, metrics -> status.get().fill());
         counter(SINK_DROPPED, tags, metrics -> status.get().dropped());
         counter(SINK_WRITTEN, tags, metrics -> status.get().written());
         gauge(SINK_CONNECTED, tags, metrics -> status.get().connected() ? 1 : 0);
+    }
+
+    /** Every registered sink's status now, by name (for /api/sinks). */
+    public Map<String, SinkStatus> sinks() {
+        Map<String, SinkStatus> now = new LinkedHashMap<>();
+        sinks.forEach((name, status) -> now.put(name, status.get()));
+        return now;
     }
 
     /**

@@ -7,13 +7,13 @@ import io.actortrading.market.candles.CandleAggregator;
 import io.actortrading.market.candles.CandleSettings;
 import io.actortrading.market.instrument.Instrument;
 import io.actortrading.node.persistence.PersistenceProfile;
+import io.actortrading.node.persistence.PostgresConnection;
 import io.actortrading.node.symbol.SymbolActor;
 import org.apache.pekko.persistence.query.EventEnvelope;
 import org.apache.pekko.persistence.query.Sequence;
 
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,7 +32,7 @@ import java.util.OptionalLong;
  * not at all, so a restart resumes exactly after the last committed event (no row lost, none twice).
  *
  * <p>Not thread-safe; one projection owns one instance and calls it from one blocking thread at a time.
- * A failed call closes the connection; the next call opens a new one.
+ * A failed call closes the connection; the next call opens a new one ({@link PostgresConnection}).
  */
 final class MarketDataTable implements AutoCloseable {
 
@@ -79,21 +79,20 @@ final class MarketDataTable implements AutoCloseable {
     private static final long FOLD_LOOKBACK_MILLIS = Duration.ofHours(26).toMillis();
     private static final long MINUTE_MILLIS = Timeframe.M1.nominal().toMillis();
 
-    private final PersistenceProfile.PostgresSettings pg;
     private final String projection;
     private final List<Timeframe> timeframes;
-    private Connection connection;
+    private final PostgresConnection connection;
 
     /** @param timeframes the timeframes symbols build (1m first); higher ones are re-folded after a merge */
     MarketDataTable(PersistenceProfile.PostgresSettings pg, String projection, List<Timeframe> timeframes) {
-        this.pg = pg;
+        this.connection = new PostgresConnection(pg, false);
         this.projection = projection;
         this.timeframes = List.copyOf(timeframes);
     }
 
     /** The ordering of the last event projected, 0 before the first. */
     long loadOffset() throws SQLException {
-        return guarded(c -> {
+        return connection.use(c -> {
             try (PreparedStatement select = c.prepareStatement(LOAD_OFFSET)) {
                 select.setString(1, projection);
                 try (ResultSet rs = select.executeQuery()) {
@@ -113,7 +112,7 @@ final class MarketDataTable implements AutoCloseable {
      * higher bar it touched from the table's minutes, as the symbol actor did.
      */
     Written write(List<EventEnvelope> batch) throws SQLException {
-        return guarded(c -> {
+        return connection.use(c -> {
             Map<BarKey, Bar> pending = new LinkedHashMap<>();
             int rows = 0;
             long offset = 0;
@@ -146,7 +145,7 @@ final class MarketDataTable implements AutoCloseable {
      * when the projection has seen every such event.
      */
     OptionalLong lagMillis(String tag, long offset, long nowMillis) throws SQLException {
-        return guarded(c -> {
+        return connection.use(c -> {
             try (PreparedStatement select = c.prepareStatement(FIRST_UNPROJECTED)) {
                 select.setString(1, tag);
                 select.setLong(2, offset);
@@ -265,33 +264,9 @@ final class MarketDataTable implements AutoCloseable {
         return boxed;
     }
 
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    private <T> T guarded(Work<T> work) throws SQLException {
-        try {
-            if (connection == null) {
-                connection = DriverManager.getConnection(pg.url(), pg.connectionProperties());
-                connection.setAutoCommit(false);
-            }
-            return work.run(connection);
-        } catch (SQLException | RuntimeException e) {
-            close();
-            throw e;
-        }
-    }
-
     @Override
     public void close() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // the connection is being thrown away because it failed; its close failing says nothing new
-            }
-            connection = null;
-        }
+        connection.close();
     }
 
     /** A row's primary key: within one batch the last event for a bar wins. */
