@@ -34,7 +34,7 @@ import java.util.OptionalLong;
  * <p>Not thread-safe; one projection owns one instance and calls it from one blocking thread at a time.
  * A failed call closes the connection; the next call opens a new one ({@link PostgresConnection}).
  */
-final class MarketDataTable implements AutoCloseable {
+public final class MarketDataTable implements AutoCloseable {
 
     /** Rows of a batch go in as arrays, one statement per batch: far fewer round trips than one per row. */
     private static final String UPSERT = """
@@ -84,14 +84,14 @@ final class MarketDataTable implements AutoCloseable {
     private final PostgresConnection connection;
 
     /** @param timeframes the timeframes symbols build (1m first); higher ones are re-folded after a merge */
-    MarketDataTable(PersistenceProfile.PostgresSettings pg, String projection, List<Timeframe> timeframes) {
+    public MarketDataTable(PersistenceProfile.PostgresSettings pg, String projection, List<Timeframe> timeframes) {
         this.connection = new PostgresConnection(pg, false);
         this.projection = projection;
         this.timeframes = List.copyOf(timeframes);
     }
 
     /** The ordering of the last event projected, 0 before the first. */
-    long loadOffset() throws SQLException {
+    public long loadOffset() throws SQLException {
         return connection.use(c -> {
             try (PreparedStatement select = c.prepareStatement(LOAD_OFFSET)) {
                 select.setString(1, projection);
@@ -103,7 +103,7 @@ final class MarketDataTable implements AutoCloseable {
     }
 
     /** What one committed batch did. */
-    record Written(long offset, int events, int rows, long newestEventMillis) {
+    public record Written(long offset, int events, int rows, long newestEventMillis) {
     }
 
     /**
@@ -111,7 +111,7 @@ final class MarketDataTable implements AutoCloseable {
      * bar is upserted as it is; a merged backfill replaces its window's minutes and re-folds every
      * higher bar it touched from the table's minutes, as the symbol actor did.
      */
-    Written write(List<EventEnvelope> batch) throws SQLException {
+    public Written write(List<EventEnvelope> batch) throws SQLException {
         return connection.use(c -> {
             Map<BarKey, Bar> pending = new LinkedHashMap<>();
             int rows = 0;
