@@ -87,6 +87,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "postgres: rows for the raw market_data write measurement (default ${DEFAULT-VALUE})")
     int rawRows;
 
+    @Option(names = "--catch-up-seed", defaultValue = "300000",
+            description = "postgres: synthetic bar events appended to the journal before the catch-up, which the load "
+                    + "alone would leave too short to time (default ${DEFAULT-VALUE})")
+    int catchUpSeed;
+
     @Option(names = "--catch-up-timeout", defaultValue = "10m", converter = Durations.class,
             description = "postgres: the catch-up of the projection must be done within this (default ${DEFAULT-VALUE})")
     Duration catchUpTimeout;
@@ -146,9 +151,13 @@ public final class BenchCommand implements Callable<Integer> {
                             + "(%,.0f rows/s while measuring, %,d batches), lag at the end %s; market_data holds %,d rows%n",
                     bars.count(), to.rows(), projectedPerSecond, to.batches(), lag(to), pg.marketDataRows());
 
+            double seedSeconds = pg.seed(config, catchUpSeed);
+            PostgresBench.BarEvents journal = pg.barEvents();
+            System.out.printf(Locale.ROOT, "bench: %,d synthetic bar events appended to the journal in %.2fs; "
+                    + "it holds %,d bar events%n", catchUpSeed, seedSeconds, journal.count());
             Config catchUpConfig = config.withValue("pekko.cluster.distributed-data.durable.lmdb.dir",
                     ConfigValueFactory.fromAnyRef(workDir.resolve("ddata-catch-up").toAbsolutePath().toString()));
-            PostgresBench.CatchUp catchUp = pg.catchUp(catchUpConfig, bars.newest(), catchUpTimeout);
+            PostgresBench.CatchUp catchUp = pg.catchUp(catchUpConfig, journal.newest(), catchUpTimeout);
             System.out.printf(Locale.ROOT, "bench: catch-up from offset 0: %,d events -> %,d rows in %,d batches, "
                             + "%.2fs from the first batch to the last: %,.0f rows/s%n",
                     catchUp.events(), catchUp.rows(), catchUp.batches(), catchUp.seconds(), catchUp.rowsPerSecond());
@@ -157,9 +166,9 @@ public final class BenchCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "bench: raw MarketDataTable.write: %,d rows in batches of %,d in %.2fs: "
                     + "%,.0f rows/s%n", raw.rows(), raw.batchSize(), raw.seconds(), raw.rowsPerSecond());
             System.out.printf(Locale.ROOT, "RESULT persistence=postgres ticks_per_s=%.0f bars_persisted=%d "
-                            + "projected_rows=%d projection_rows_per_s=%.0f lag_ms=%d catch_up_events=%d catch_up_rows=%d "
+                            + "projected_rows=%d projection_rows_per_s=%.0f lag_ms=%d seeded_events=%d catch_up_events=%d catch_up_rows=%d "
                             + "catch_up_rows_per_s=%.0f raw_write_rows=%d raw_write_rows_per_s=%.0f symbols=%d%n",
-                    load.ticksPerSecond(), bars.count(), to.rows(), projectedPerSecond, to.lagMillis(), catchUp.events(),
+                    load.ticksPerSecond(), bars.count(), to.rows(), projectedPerSecond, to.lagMillis(), catchUpSeed, catchUp.events(),
                     catchUp.rows(), catchUp.rowsPerSecond(), raw.rows(), raw.rowsPerSecond(), symbols);
             return 0;
         }

@@ -3,6 +3,7 @@ package io.actortrading.node.persistence;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * One PostgreSQL connection of a read-side writer (a projection, the sys_metrics writer), opened on
@@ -20,18 +21,34 @@ public final class PostgresConnection implements AutoCloseable {
 
     private final PersistenceProfile.PostgresSettings pg;
     private final boolean autoCommit;
+    private final boolean synchronousCommit;
     private Connection connection;
 
     /** @param autoCommit false for a writer that commits its transactions itself */
     public PostgresConnection(PersistenceProfile.PostgresSettings pg, boolean autoCommit) {
+        this(pg, autoCommit, true);
+    }
+
+    /**
+     * @param synchronousCommit false: a commit returns before its WAL is flushed to disk. A server crash
+     *                          may then lose the last commits, each entirely; only for a writer that
+     *                          redoes lost work by itself (a projection whose offset commits with its rows)
+     */
+    public PostgresConnection(PersistenceProfile.PostgresSettings pg, boolean autoCommit, boolean synchronousCommit) {
         this.pg = pg;
         this.autoCommit = autoCommit;
+        this.synchronousCommit = synchronousCommit;
     }
 
     public <T> T use(Work<T> work) throws SQLException {
         try {
             if (connection == null) {
                 connection = DriverManager.getConnection(pg.url(), pg.connectionProperties());
+                if (!synchronousCommit) {
+                    try (Statement set = connection.createStatement()) {
+                        set.execute("SET synchronous_commit = off");
+                    }
+                }
                 connection.setAutoCommit(autoCommit);
             }
             return work.run(connection);

@@ -85,7 +85,16 @@ public final class MarketDataTable implements AutoCloseable {
 
     /** @param timeframes the timeframes symbols build (1m first); higher ones are re-folded after a merge */
     public MarketDataTable(PersistenceProfile.PostgresSettings pg, String projection, List<Timeframe> timeframes) {
-        this.connection = new PostgresConnection(pg, false);
+        this(pg, projection, timeframes, true);
+    }
+
+    /**
+     * @param synchronousCommit false: commits do not wait for the disk; safe here, since a batch and its
+     *                          offset are lost together and projected again ({@link PostgresConnection})
+     */
+    public MarketDataTable(PersistenceProfile.PostgresSettings pg, String projection, List<Timeframe> timeframes,
+                           boolean synchronousCommit) {
+        this.connection = new PostgresConnection(pg, false, synchronousCommit);
         this.projection = projection;
         this.timeframes = List.copyOf(timeframes);
     }
@@ -96,7 +105,9 @@ public final class MarketDataTable implements AutoCloseable {
             try (PreparedStatement select = c.prepareStatement(LOAD_OFFSET)) {
                 select.setString(1, projection);
                 try (ResultSet rs = select.executeQuery()) {
-                    return rs.next() ? rs.getLong(1) : 0L;
+                    long offset = rs.next() ? rs.getLong(1) : 0L;
+                    c.commit();
+                    return offset;
                 }
             }
         });

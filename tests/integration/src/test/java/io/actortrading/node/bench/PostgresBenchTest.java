@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,12 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code bench --persistence postgres} on a small load against a real server: it reports the load,
- * the projection, a catch-up over the whole journal and the raw write, with row counts that add up,
- * and leaves no database behind. Speed is printed, never asserted.
+ * the projection, a catch-up over the whole journal (the load's bars and the seeded ones) and the raw
+ * write, with row counts that add up, and leaves no database behind. Speed is printed, never asserted.
  */
 class PostgresBenchTest {
 
     private static final int RAW_ROWS = 12_000;
+    private static final int SEEDED = 3_000;
     private static final Pattern DATABASE = Pattern.compile("bench: PostgreSQL database [^/]+/(at_bench_[0-9a-f]{8}) \\(dropped at the end\\)");
     private static final Pattern MEASURE_LINE = Pattern.compile("bench measure +\\d+s: +[0-9,]+ ticks/s .* projected=[0-9,]+ rows +lag=.*");
     private static final Pattern CATCH_UP = Pattern.compile("bench: catch-up from offset 0: ([0-9,]+) events -> ([0-9,]+) rows .*: [0-9,]+ rows/s");
@@ -42,7 +44,8 @@ class PostgresBenchTest {
             try {
                 exit = new CommandLine(new BenchCommand()).execute("--persistence", "postgres",
                         "--pg-url", admin.url(), "--pg-user", admin.user(), "--symbols", "20", "--rate", "20000",
-                        "--speed", "600", "--warmup", "6s", "--duration", "3s", "--raw-rows", Integer.toString(RAW_ROWS));
+                        "--speed", "600", "--warmup", "6s", "--duration", "3s", "--raw-rows", Integer.toString(RAW_ROWS),
+                        "--catch-up-seed", Integer.toString(SEEDED));
             } finally {
                 System.setOut(original);
             }
@@ -59,14 +62,16 @@ class PostgresBenchTest {
             long bars = Long.parseLong(result.get("bars_persisted"));
             assertThat(bars).isPositive();
             assertThat(Long.parseLong(result.get("projected_rows"))).isBetween(0L, bars);
-            assertThat(Long.parseLong(result.get("catch_up_events"))).isEqualTo(bars);
-            assertThat(Long.parseLong(result.get("catch_up_rows"))).as("one row per closed bar").isEqualTo(bars);
+            assertThat(Long.parseLong(result.get("seeded_events"))).isEqualTo(SEEDED);
+            assertThat(Long.parseLong(result.get("catch_up_events"))).isEqualTo(bars + SEEDED);
+            assertThat(Long.parseLong(result.get("catch_up_rows"))).as("one row per bar event").isEqualTo(bars + SEEDED);
             assertThat(Long.parseLong(result.get("raw_write_rows"))).isEqualTo(RAW_ROWS);
             assertThat(result).containsKeys("ticks_per_s", "projection_rows_per_s", "lag_ms", "catch_up_rows_per_s",
                     "raw_write_rows_per_s");
             Matcher catchUp = CATCH_UP.matcher(output);
             assertThat(catchUp.find()).as(output).isTrue();
-            assertThat(number(catchUp.group(1))).isEqualTo(bars);
+            assertThat(number(catchUp.group(1))).isEqualTo(bars + SEEDED);
+            assertThat(output).contains(String.format(Locale.ROOT, "bench: %,d synthetic bar events appended to the journal", SEEDED));
             Matcher raw = RAW.matcher(output);
             assertThat(raw.find()).as(output).isTrue();
             assertThat(number(raw.group(1))).isEqualTo(RAW_ROWS);
