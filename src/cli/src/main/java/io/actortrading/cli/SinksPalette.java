@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import picocli.CommandLine.Command;
 
-/** {@code atctl sinks ...}: where the node's data goes: the journal's store, the projections, Redis. */
-@Command(name = "sinks", description = "Persistence, projections and sinks (Redis): show.")
+/** {@code atctl sinks ...}: where the node's data goes: the journal's store, the projections, Redis, sys_metrics. */
+@Command(name = "sinks", description = "Persistence, projections and sinks (Redis, sys_metrics): show.")
 final class SinksPalette extends Palette {
 
-    @Command(name = "show", description = "The persistence profile and database, then per projection: state, offset, events, rows, batches, failures, lag, last batch age; then per sink (Redis): state, buffered of capacity, fill, dropped, written; then each projection's last error.")
+    @Command(name = "show", description = "The persistence profile and database, then per projection: state, offset, events, rows, batches, failures, lag, last batch age; then per sink (Redis, sys_metrics): state, buffered of capacity, fill, dropped, written; then each projection's last error.")
     int show() {
         return printGet("/api/sinks", SinksPalette::renderSinks);
     }
@@ -36,19 +36,20 @@ final class SinksPalette extends Palette {
         }
         String projections = table.rowCount() == 0 && sinks.path("unreachable").isEmpty()
                 ? "no projections (the h2 profile keeps no bar table)\n" : table.render();
-        return header + projections + renderBufferedSinks(sinks.path("sinks")) + notes;
+        return header + projections + renderSinks(sinks.path("sinks")) + notes;
     }
 
-    private static String renderBufferedSinks(JsonNode sinks) {
+    /** Sinks without a buffer (sys_metrics) show no capacity or fill. */
+    private static String renderSinks(JsonNode sinks) {
         if (sinks.isEmpty()) {
-            return "no buffered sinks (Redis is off: it needs REDIS_URL)\n";
+            return "no sinks (Redis is off: it needs REDIS_URL; sys_metrics needs the postgres profile)\n";
         }
         TableRenderer table = TableRenderer.withColumns("SINK", "STATE", "BUFFERED", "CAPACITY", "FILL", "DROPPED",
                 "WRITTEN").alignRight("BUFFERED", "CAPACITY", "FILL", "DROPPED", "WRITTEN");
         for (JsonNode sink : sinks) {
             long capacity = sink.path("capacity").asLong();
-            table.row(Cells.text(sink.path("name")), Cells.text(sink.path("state")), Cells.number(sink.path("buffered")),
-                    Cells.number(sink.path("capacity")),
+            table.row(Cells.text(sink.path("name")), Cells.text(sink.path("state")), capacity <= 0 ? TableRenderer.ABSENT : Cells.number(sink.path("buffered")),
+                    capacity <= 0 ? TableRenderer.ABSENT : Cells.number(sink.path("capacity")),
                     capacity <= 0 ? TableRenderer.ABSENT : Cells.percent(DoubleNode.valueOf(
                             sink.path("buffered").asDouble() / capacity)),
                     Cells.number(sink.path("dropped")), Cells.number(sink.path("written")));

@@ -54,6 +54,6 @@ class SinksPaletteTest {
         assertThat(SinksPalette.renderSinks(parse(H2)))
                 .contains("persistence: h2 at jdbc:h2:file:./data/journal/actortrading")
                 .contains("no projections (the h2 profile keeps no bar table)")
-                .contains("no buffered sinks (Redis is off: it needs REDIS_URL)");
+                .contains("no sinks (Redis is off: it needs REDIS_URL; sys_metrics needs the postgres profile)");
     }
 }

@@ -17,6 +17,8 @@ import io.actortrading.node.symbol.BackfillRequest;
 import io.actortrading.node.symbol.IngestMetrics;
 import io.actortrading.node.symbol.SymbolActor;
 import io.actortrading.node.symbol.SymbolSettings;
+import io.actortrading.node.sysmetrics.SysMetricsSettings;
+import io.actortrading.node.sysmetrics.SysMetricsWriter;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -118,6 +120,7 @@ public final class NodeGuardian {
             }
             NodeServices.get(system).publish(new NodeServices.Refs(registry, router, region,
                     marketDataProjection(system, config, symbolSettings)));
+            sysMetrics(context, config);
             ActorRef<Command> self = context.getSelf();
             CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceStop(), "stop-feeds",
                     () -> AskPattern.ask(self, StopFeeds::new, STOP_FEEDS_TIMEOUT, system.scheduler()));
@@ -155,6 +158,15 @@ public final class NodeGuardian {
                         .onFailure(SupervisorStrategy.restartWithBackoff(settings.restartMin(), settings.restartMax(),
                                 settings.restartRandomFactor())),
                 "market-data-projection"));
+    }
+
+    /** This node's meters copied into sys_metrics, on nodes with the postgres profile (each node its own). */
+    private static void sysMetrics(ActorContext<Command> context, Config config) {
+        PersistenceProfile profile = PersistenceProfile.fromConfig(config);
+        SysMetricsSettings settings = SysMetricsSettings.fromConfig(config);
+        if (profile.usesPostgres() && settings.enabled()) {
+            context.spawn(SysMetricsWriter.create(settings, profile.postgres()), "sys-metrics");
+        }
     }
 
     /**

@@ -51,7 +51,7 @@ public final class JournalCheck implements Supplier<CompletionStage<Boolean>> {
         }
 
         /** A driver's message, which may quote the URL or echo the password, made fit to show. */
-        String shown(String message) {
+        public String shown(String message) {
             String shown = message == null ? "" : message.replace(url, shownUrl());
             return password.isEmpty() ? shown : shown.replace(password, "***");
         }

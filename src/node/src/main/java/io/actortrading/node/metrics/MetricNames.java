@@ -104,7 +104,7 @@ public final class MetricNames {
             Map.entry(SHARD_REGION_SHARDS, "shards hosted by this node's region of the entity type"),
             Map.entry(SHARD_REGION_ENTITIES, "entities running in this node's region of the entity type"),
             Map.entry(SINK_BUFFER_FILL, "a sink's buffer use, 0 to 1"),
-            Map.entry(SINK_DROPPED, "items a sink dropped because its buffer was full"),
+            Map.entry(SINK_DROPPED, "items a sink dropped: its buffer was full, or its server did not take them"),
             Map.entry(SINK_WRITTEN, "items a sink wrote"),
             Map.entry(SINK_CONNECTED, "1 while the sink reaches its server, else 0"),
             Map.entry(PROJECTION_LAG, "seconds a projection is behind the journal"),

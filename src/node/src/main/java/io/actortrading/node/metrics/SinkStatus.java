@@ -6,7 +6,7 @@ package io.actortrading.node.metrics;
  *
  * @param buffered  items waiting in the sink's buffer
  * @param capacity  the buffer's size; 0 for a sink without a buffer
- * @param dropped   items dropped because the buffer was full, since start
+ * @param dropped   items dropped because the buffer was full or the server did not take them, since start
  * @param written   items written, since start
  * @param connected whether the sink reaches its server now
  */

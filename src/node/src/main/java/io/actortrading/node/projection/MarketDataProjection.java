@@ -23,6 +23,7 @@ import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -57,8 +58,8 @@ public final class MarketDataProjection {
     private record Failed(String reason) implements Command {
     }
 
-    /** @param replyTo null when the timer asked, for the node's metrics only */
-    private record Measured(ActorRef<ProjectionStatus> replyTo, Long lagMillis) implements Command {
+    /** @param lagMillis null when the database could not be asked */
+    private record Measured(Long lagMillis) implements Command {
     }
 
     /** The timer: measure the lag for the node's metrics. */
@@ -90,6 +91,8 @@ public final class MarketDataProjection {
     private final MarketDataTable reader;
     private final UniqueKillSwitch killSwitch;
     private final ProjectionGauges gauges;
+    /** Status requests waiting for the lag query that runs. */
+    private final List<ActorRef<ProjectionStatus>> waiting = new ArrayList<>();
 
     private long offset;
     private long events;
@@ -99,13 +102,14 @@ public final class MarketDataProjection {
     private boolean failing;
     private String lastError = "";
     private long lastBatchAt;
+    private boolean measuring;
 
     private MarketDataProjection(ActorContext<Command> context, ProjectionSettings settings,
                                  PersistenceProfile.PostgresSettings pg, List<Timeframe> timeframes) {
         this.context = context;
         this.settings = settings;
         this.blocking = context.getSystem().dispatchers().lookup(DispatcherSelector.fromConfig(settings.dispatcher()));
-        this.writer = new MarketDataTable(pg, settings.name(), timeframes);
+        this.writer = new MarketDataTable(pg, settings.name(), timeframes, settings.synchronousCommit());
         this.reader = new MarketDataTable(pg, settings.name(), timeframes);
         this.gauges = ProjectionGauges.get(context.getSystem());
         this.killSwitch = start();
@@ -147,15 +151,19 @@ public final class MarketDataProjection {
         return Behaviors.receive(Command.class)
                 .onMessage(Progress.class, this::onProgress)
                 .onMessage(Failed.class, this::onFailed)
-                .onMessage(GetStatus.class, get -> measure(get.replyTo()))
-                .onMessageEquals(MeasureLag.INSTANCE, () -> measure(null))
+                .onMessage(GetStatus.class, get -> {
+                    waiting.add(get.replyTo());
+                    return measure();
+                })
+                .onMessageEquals(MeasureLag.INSTANCE, this::measure)
                 .onMessage(Measured.class, measured -> {
+                    measuring = false;
                     if (measured.lagMillis() != null) {
                         gauges.lag(measured.lagMillis());
                     }
-                    if (measured.replyTo() != null) {
-                        measured.replyTo().tell(status(measured.lagMillis() == null ? -1 : measured.lagMillis()));
-                    }
+                    ProjectionStatus status = status(measured.lagMillis() == null ? -1 : measured.lagMillis());
+                    waiting.forEach(replyTo -> replyTo.tell(status));
+                    waiting.clear();
                     return Behaviors.same();
                 })
                 .onSignal(PostStop.class, stop -> {
@@ -197,7 +205,15 @@ public final class MarketDataProjection {
         return Behaviors.same();
     }
 
-    private Behavior<Command> measure(ActorRef<ProjectionStatus> replyTo) {
+    /**
+     * One lag query at a time: requests that come while one runs are answered with its result, so
+     * frequent status requests never queue queries on the projection's threads ahead of its batches.
+     */
+    private Behavior<Command> measure() {
+        if (measuring) {
+            return Behaviors.same();
+        }
+        measuring = true;
         long from = offset;
         String tag = settings.tag();
         context.pipeToSelf(CompletableFuture.supplyAsync(() -> {
@@ -207,7 +223,7 @@ public final class MarketDataProjection {
             } catch (SQLException e) {
                 throw new CompletionException(e);
             }
-        }, blocking), (lag, error) -> new Measured(replyTo, error == null ? lag : null));
+        }, blocking), (lag, error) -> new Measured(error == null ? lag : null));
         return Behaviors.same();
     }
 

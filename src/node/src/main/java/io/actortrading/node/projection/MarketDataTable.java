@@ -7,13 +7,13 @@ import io.actortrading.market.candles.CandleAggregator;
 import io.actortrading.market.candles.CandleSettings;
 import io.actortrading.market.instrument.Instrument;
 import io.actortrading.node.persistence.PersistenceProfile;
+import io.actortrading.node.persistence.PostgresConnection;
 import io.actortrading.node.symbol.SymbolActor;
 import org.apache.pekko.persistence.query.EventEnvelope;
 import org.apache.pekko.persistence.query.Sequence;
 
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,9 +32,9 @@ import java.util.OptionalLong;
  * not at all, so a restart resumes exactly after the last committed event (no row lost, none twice).
  *
  * <p>Not thread-safe; one projection owns one instance and calls it from one blocking thread at a time.
- * A failed call closes the connection; the next call opens a new one.
+ * A failed call closes the connection; the next call opens a new one ({@link PostgresConnection}).
  */
-final class MarketDataTable implements AutoCloseable {
+public final class MarketDataTable implements AutoCloseable {
 
     /** Rows of a batch go in as arrays, one statement per batch: far fewer round trips than one per row. */
     private static final String UPSERT = """
@@ -79,32 +79,42 @@ final class MarketDataTable implements AutoCloseable {
     private static final long FOLD_LOOKBACK_MILLIS = Duration.ofHours(26).toMillis();
     private static final long MINUTE_MILLIS = Timeframe.M1.nominal().toMillis();
 
-    private final PersistenceProfile.PostgresSettings pg;
     private final String projection;
     private final List<Timeframe> timeframes;
-    private Connection connection;
+    private final PostgresConnection connection;
 
     /** @param timeframes the timeframes symbols build (1m first); higher ones are re-folded after a merge */
-    MarketDataTable(PersistenceProfile.PostgresSettings pg, String projection, List<Timeframe> timeframes) {
-        this.pg = pg;
+    public MarketDataTable(PersistenceProfile.PostgresSettings pg, String projection, List<Timeframe> timeframes) {
+        this(pg, projection, timeframes, true);
+    }
+
+    /**
+     * @param synchronousCommit false: commits do not wait for the disk; safe here, since a batch and its
+     *                          offset are lost together and projected again ({@link PostgresConnection})
+     */
+    public MarketDataTable(PersistenceProfile.PostgresSettings pg, String projection, List<Timeframe> timeframes,
+                           boolean synchronousCommit) {
+        this.connection = new PostgresConnection(pg, false, synchronousCommit);
         this.projection = projection;
         this.timeframes = List.copyOf(timeframes);
     }
 
     /** The ordering of the last event projected, 0 before the first. */
-    long loadOffset() throws SQLException {
-        return guarded(c -> {
+    public long loadOffset() throws SQLException {
+        return connection.use(c -> {
             try (PreparedStatement select = c.prepareStatement(LOAD_OFFSET)) {
                 select.setString(1, projection);
                 try (ResultSet rs = select.executeQuery()) {
-                    return rs.next() ? rs.getLong(1) : 0L;
+                    long offset = rs.next() ? rs.getLong(1) : 0L;
+                    c.commit();
+                    return offset;
                 }
             }
         });
     }
 
     /** What one committed batch did. */
-    record Written(long offset, int events, int rows, long newestEventMillis) {
+    public record Written(long offset, int events, int rows, long newestEventMillis) {
     }
 
     /**
@@ -112,8 +122,8 @@ final class MarketDataTable implements AutoCloseable {
      * bar is upserted as it is; a merged backfill replaces its window's minutes and re-folds every
      * higher bar it touched from the table's minutes, as the symbol actor did.
      */
-    Written write(List<EventEnvelope> batch) throws SQLException {
-        return guarded(c -> {
+    public Written write(List<EventEnvelope> batch) throws SQLException {
+        return connection.use(c -> {
             Map<BarKey, Bar> pending = new LinkedHashMap<>();
             int rows = 0;
             long offset = 0;
@@ -146,7 +156,7 @@ final class MarketDataTable implements AutoCloseable {
      * when the projection has seen every such event.
      */
     OptionalLong lagMillis(String tag, long offset, long nowMillis) throws SQLException {
-        return guarded(c -> {
+        return connection.use(c -> {
             try (PreparedStatement select = c.prepareStatement(FIRST_UNPROJECTED)) {
                 select.setString(1, tag);
                 select.setLong(2, offset);
@@ -269,33 +279,9 @@ final class MarketDataTable implements AutoCloseable {
         return boxed;
     }
 
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    private <T> T guarded(Work<T> work) throws SQLException {
-        try {
-            if (connection == null) {
-                connection = DriverManager.getConnection(pg.url(), pg.connectionProperties());
-                connection.setAutoCommit(false);
-            }
-            return work.run(connection);
-        } catch (SQLException | RuntimeException e) {
-            close();
-            throw e;
-        }
-    }
-
     @Override
     public void close() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException ignored) {
-                // the connection is being thrown away because it failed; its close failing says nothing new
-            }
-            connection = null;
-        }
+        connection.close();
     }
 
     /** A row's primary key: within one batch the last event for a bar wins. */
