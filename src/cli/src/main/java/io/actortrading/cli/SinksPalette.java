@@ -36,11 +36,11 @@ final class SinksPalette extends Palette {
         }
         String projections = table.rowCount() == 0 && sinks.path("unreachable").isEmpty()
                 ? "no projections (the h2 profile keeps no bar table)\n" : table.render();
-        return header + projections + renderSinks(sinks.path("sinks")) + notes;
+        return header + projections + renderSinkTable(sinks.path("sinks")) + notes;
     }
 
     /** Sinks without a buffer (sys_metrics) show no capacity or fill. */
-    private static String renderSinks(JsonNode sinks) {
+    private static String renderSinkTable(JsonNode sinks) {
         if (sinks.isEmpty()) {
             return "no sinks (Redis is off: it needs REDIS_URL; sys_metrics needs the postgres profile)\n";
         }
