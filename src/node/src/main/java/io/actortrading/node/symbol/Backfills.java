@@ -50,6 +50,13 @@ final class Backfills {
         }
     }
 
+    /** Forgets every window: a restarted symbol detects its gaps again from the state it recovers. */
+    void clear() {
+        queued.clear();
+        inFlight = null;
+        failures = 0;
+    }
+
     /** The in-flight window is done (filled or given up): the next one to request, or null. */
     Window next() {
         inFlight = queued.pollFirst();

@@ -444,6 +444,12 @@ public final class SymbolActor extends EventSourcedBehavior<SymbolActor.Command,
                     }
                 })
                 .onSignal(PreRestart.instance(), state -> {
+                    // The restart after a journal failure keeps this object and replays onto the same
+                    // empty state (see SymbolState.clear), and cancels the timers of the windows asked for.
+                    state.clear();
+                    if (backfills != null) {
+                        backfills.clear();
+                    }
                     Duration quiet = env.settings().restartQuietLog();
                     if (env.metrics().recordRestart(System.currentTimeMillis(), quiet.toMillis())) {
                         context.getLog().warn("{}: restarting with backoff after a failure: a journal write or "

@@ -44,13 +44,13 @@ final class SymbolState implements Checkpointable {
 
     private final Instrument instrument;
     private final SymbolSettings settings;
-    private final CandleAggregator candles;
-    private final BarHistory history;
-    private final QualityScore quality = new QualityScore();
     private final SessionMinutes session;
-    private final StandbyPrices standby = new StandbyPrices();
-    private double lastPrice = Double.NaN;
-    private long lastEventAt = Long.MIN_VALUE;
+    private CandleAggregator candles;
+    private BarHistory history;
+    private QualityScore quality;
+    private StandbyPrices standby;
+    private double lastPrice;
+    private long lastEventAt;
     private long eventsReceived;
     private long discrepancies;
     private SymbolView.Discrepancy lastDiscrepancy;
@@ -62,12 +62,12 @@ final class SymbolState implements Checkpointable {
     /** Whether a backfill service can be asked: only then are checkpoints kept and warm-ups asked for. */
     private final boolean backfills;
     /** Null without backfills; live state, not in the snapshot. */
-    private final RebuildCheckpoints checkpoints;
-    private SourceChoice choice = SourceChoice.ANY;
+    private RebuildCheckpoints checkpoints;
+    private SourceChoice choice;
     private boolean warmUpAsked;
     /** Bounds of the forming minute, so a tick tells whether it starts a minute by comparing two longs. */
-    private long formingStart = Long.MIN_VALUE;
-    private long formingEnd = Long.MIN_VALUE;
+    private long formingStart;
+    private long formingEnd;
 
     /** Live (after recovery) closes are announced to listeners; replayed ones are history. */
     private boolean live;
@@ -75,7 +75,7 @@ final class SymbolState implements Checkpointable {
      * Set by a recovery that found closed minutes: the first gap window after it starts here, so the
      * minutes closed just before a crash are fetched again; {@link Long#MIN_VALUE} otherwise.
      */
-    private long recheckFrom = Long.MIN_VALUE;
+    private long recheckFrom;
     private final List<SymbolActor.BarUpdate> outbox = new ArrayList<>();
     /** Bars the history closed during the command being handled, to be persisted at its end. */
     private final List<Bar> closing = new ArrayList<>();
@@ -90,12 +90,42 @@ final class SymbolState implements Checkpointable {
     SymbolState(Instrument instrument, SymbolSettings settings, boolean backfills) {
         this.instrument = instrument;
         this.settings = settings;
-        this.candles = new CandleAggregator(instrument, settings.minuteSettings());
-        this.history = new BarHistory(instrument, settings);
         this.session = new SessionMinutes(instrument);
         this.backfills = backfills;
-        this.checkpoints = backfills
-                ? new RebuildCheckpoints(settings.backfill().checkpointInterval().toMillis()) : null;
+        clear();
+    }
+
+    /**
+     * Back to the empty state. Pekko restarts a persistent behaviour after a journal failure by
+     * replaying onto the same empty-state object, which for this mutable state would still hold what
+     * the failed incarnation did (minutes it closed but could not persist, its forming minute, its
+     * warm-up asked): the symbol clears it before such a restart (PreRestart).
+     */
+    void clear() {
+        candles = new CandleAggregator(instrument, settings.minuteSettings());
+        history = new BarHistory(instrument, settings);
+        quality = new QualityScore();
+        standby = new StandbyPrices();
+        checkpoints = backfills ? new RebuildCheckpoints(settings.backfill().checkpointInterval().toMillis()) : null;
+        lastPrice = Double.NaN;
+        lastEventAt = Long.MIN_VALUE;
+        eventsReceived = 0;
+        discrepancies = 0;
+        lastDiscrepancy = null;
+        gapsDetected = 0;
+        gapsFilled = 0;
+        gapsUnfilled = 0;
+        unfilledMinutes = 0;
+        choice = SourceChoice.ANY;
+        warmUpAsked = false;
+        formingStart = Long.MIN_VALUE;
+        formingEnd = Long.MIN_VALUE;
+        live = false;
+        recheckFrom = Long.MIN_VALUE;
+        outbox.clear();
+        closing.clear();
+        wanted.clear();
+        corrections.clear();
     }
 
     Instrument instrument() {

@@ -72,6 +72,32 @@ class SymbolJournalFailureTest {
         assertThat(closed.bar().trades()).as("closed by the clock, with no later trade").isEqualTo(1);
     }
 
+    @Test
+    void aBackfillAskedForBeforeTheRestartDoesNotHoldBackTheOnesAfterIt() {
+        MarketClock.Accelerated clock = new MarketClock.Accelerated(
+                Instant.parse("2026-03-04T15:00:00Z").toEpochMilli(), SPEED, System.nanoTime());
+        PersistenceTestKit journal = PersistenceTestKit.create(kit.system());
+        IngestMetrics metrics = IngestMetrics.get(kit.system());
+        TestProbe<BackfillRequest> backfill = kit.createTestProbe();
+        TestProbe<FeedRouter.Command> acks = kit.createTestProbe();
+        SymbolSettings settings = SymbolSettings.fromConfig(
+                kit.system().settings().config().getConfig("actortrading.symbol")).withoutGrace();
+        ActorRef<SymbolActor.Command> symbol = kit.spawn(SymbolActor.create(SYMBOL, new SymbolActor.Environment(
+                settings, clock, kit.<SymbolActor.SymbolUpdate>createTestProbe().ref(), metrics, backfill.ref())));
+        long restartsBefore = metrics.restarts();
+
+        trade(symbol, clock, acks);
+        BackfillRequest warmUp = backfill.expectMessageClass(BackfillRequest.class, WAIT);
+        // The warm-up is never answered; the minute's close then fails to persist.
+        journal.failNextPersisted();
+        await("the failed write restarted the symbol").atMost(WAIT).until(() -> metrics.restarts() > restartsBefore);
+
+        trade(symbol, clock, acks);
+        BackfillRequest afterRestart = backfill.expectMessageClass(BackfillRequest.class, WAIT);
+        assertThat(afterRestart.toMillis()).as("asked for anew, not queued behind " + warmUp)
+                .isGreaterThan(warmUp.toMillis());
+    }
+
     /** One trade now; the start of its minute. */
     private static long trade(ActorRef<SymbolActor.Command> symbol, MarketClock clock,
                               TestProbe<FeedRouter.Command> acks) {
