@@ -34,11 +34,18 @@ class SymbolJournalFailureTest {
     private static final double SPEED = 60.0;
     private static final Duration WAIT = Duration.ofSeconds(20);
 
+    private final MarketClock.Accelerated clock = new MarketClock.Accelerated(
+            Instant.parse("2026-03-04T15:00:00Z").toEpochMilli(), SPEED, System.nanoTime());
     private final ActorTestKit kit = ActorTestKit.create("journal-failure",
             PersistenceTestKitPlugin.getInstance().config()
                     .withFallback(PersistenceTestKitSnapshotPlugin.config())
                     .withFallback(ConfigFactory.parseString("pekko.actor.provider = local"))
                     .withFallback(ConfigFactory.load()));
+
+    private final PersistenceTestKit journal = PersistenceTestKit.create(kit.system());
+    private final IngestMetrics metrics = IngestMetrics.get(kit.system());
+    private final SymbolSettings settings = SymbolSettings.fromConfig(
+            kit.system().settings().config().getConfig("actortrading.symbol")).withoutGrace();
 
     @AfterEach
     void shutDown() {
@@ -47,14 +54,8 @@ class SymbolJournalFailureTest {
 
     @Test
     void afterAFailedWriteTheRestartedSymbolStillClosesAQuietMinuteByItsClock() {
-        MarketClock.Accelerated clock = new MarketClock.Accelerated(
-                Instant.parse("2026-03-04T15:00:00Z").toEpochMilli(), SPEED, System.nanoTime());
-        PersistenceTestKit journal = PersistenceTestKit.create(kit.system());
-        IngestMetrics metrics = IngestMetrics.get(kit.system());
         TestProbe<SymbolActor.SymbolUpdate> listener = kit.createTestProbe();
         TestProbe<FeedRouter.Command> acks = kit.createTestProbe();
-        SymbolSettings settings = SymbolSettings.fromConfig(
-                kit.system().settings().config().getConfig("actortrading.symbol")).withoutGrace();
         ActorRef<SymbolActor.Command> symbol = kit.spawn(SymbolActor.create(SYMBOL,
                 new SymbolActor.Environment(settings, clock, listener.ref(), metrics)));
         long restartsBefore = metrics.restarts();
@@ -74,14 +75,8 @@ class SymbolJournalFailureTest {
 
     @Test
     void aBackfillAskedForBeforeTheRestartDoesNotHoldBackTheOnesAfterIt() {
-        MarketClock.Accelerated clock = new MarketClock.Accelerated(
-                Instant.parse("2026-03-04T15:00:00Z").toEpochMilli(), SPEED, System.nanoTime());
-        PersistenceTestKit journal = PersistenceTestKit.create(kit.system());
-        IngestMetrics metrics = IngestMetrics.get(kit.system());
         TestProbe<BackfillRequest> backfill = kit.createTestProbe();
         TestProbe<FeedRouter.Command> acks = kit.createTestProbe();
-        SymbolSettings settings = SymbolSettings.fromConfig(
-                kit.system().settings().config().getConfig("actortrading.symbol")).withoutGrace();
         ActorRef<SymbolActor.Command> symbol = kit.spawn(SymbolActor.create(SYMBOL, new SymbolActor.Environment(
                 settings, clock, kit.<SymbolActor.SymbolUpdate>createTestProbe().ref(), metrics, backfill.ref())));
         long restartsBefore = metrics.restarts();
