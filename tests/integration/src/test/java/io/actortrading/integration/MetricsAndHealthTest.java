@@ -32,7 +32,7 @@ class MetricsAndHealthTest {
     private static final Duration DATA_ARRIVES = Duration.ofSeconds(40);
     private static final Duration POLL = Duration.ofMillis(250);
     /** The poller asks five times a second. */
-    private static final String NODE = AcceleratedMarket.SYNTHETIC_NODE + """
+    private static final String NODE = FastMarket.SYNTHETIC_NODE + """
             actortrading.metrics.poll-interval = 200ms
             """;
 

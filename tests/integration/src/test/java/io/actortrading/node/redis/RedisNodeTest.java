@@ -2,7 +2,7 @@ package io.actortrading.node.redis;
 
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
-import io.actortrading.integration.AcceleratedMarket;
+import io.actortrading.integration.FastMarket;
 import io.actortrading.integration.AtctlInvocation;
 import io.actortrading.integration.InProcessNode;
 import io.actortrading.integration.TcpProxy;
@@ -44,7 +44,7 @@ class RedisNodeTest {
     @Test
     void aNodeWithARedisUrlFillsEachSymbolsLatestHashBarsAndTheTicksStream(@TempDir Path dataDir) throws Exception {
         try (TestRedis.Keyspace keys = TestRedis.keyspace("node");
-             InProcessNode node = InProcessNode.start(ConfigFactory.parseString(AcceleratedMarket.SYNTHETIC_NODE)
+             InProcessNode node = InProcessNode.start(ConfigFactory.parseString(FastMarket.SYNTHETIC_NODE)
                      .withValue("actortrading.symbols.initial", ConfigValueFactory.fromIterable(SYMBOLS))
                      .withValue("actortrading.redis.url", ConfigValueFactory.fromAnyRef(keys.url()))
                      .withValue("actortrading.redis.key-prefix", ConfigValueFactory.fromAnyRef(keys.prefix())),
@@ -94,7 +94,7 @@ class RedisNodeTest {
     void aNodeKeepsProcessingWhileRedisIsCutAndPublishesAgainOnceItIsBack(@TempDir Path dataDir) {
         try (TestRedis.Keyspace keys = TestRedis.keyspace("node-outage");
              TcpProxy proxy = new TcpProxy(keys.host(), keys.port());
-             InProcessNode node = InProcessNode.start(ConfigFactory.parseString(AcceleratedMarket.SYNTHETIC_NODE + """
+             InProcessNode node = InProcessNode.start(ConfigFactory.parseString(FastMarket.SYNTHETIC_NODE + """
                              actortrading.redis {
                                buffer { ticks = 1000, bars = 100 }
                                reconnect-backoff { min = 50ms, max = 500ms }
